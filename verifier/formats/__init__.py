@@ -1,0 +1,43 @@
+"""Transcript formats: each module can say how likely a text is its format, and parse it.
+
+``detect`` asks every format and takes the most confident one; a user can
+override it by name. Adding a format is adding a module and one line here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..errors import TranscriptError
+from ..models import Transcript
+from . import whitehouse
+
+
+@dataclass(frozen=True, slots=True)
+class TranscriptFormat:
+    """A named parser with a confidence test (0 = surely not, 1 = surely)."""
+
+    name: str
+    sniff: Callable[[str, str | None], float]
+    parse: Callable[..., Transcript]
+
+
+FORMATS: dict[str, TranscriptFormat] = {
+    "whitehouse": TranscriptFormat("whitehouse", whitehouse.sniff, whitehouse.parse),
+}
+
+
+def detect(text: str, path: str | None = None) -> TranscriptFormat:
+    """The format that claims ``text`` most confidently."""
+    best = max(FORMATS.values(), key=lambda fmt: fmt.sniff(text, path))
+    return best
+
+
+def get_format(name: str) -> TranscriptFormat:
+    """A format by name, or a clear error listing the known ones."""
+    try:
+        return FORMATS[name]
+    except KeyError:
+        known = ", ".join(sorted(FORMATS))
+        raise TranscriptError(f"unknown transcript format {name!r} (known: {known})") from None

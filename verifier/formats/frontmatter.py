@@ -1,0 +1,36 @@
+"""YAML front matter (``---`` … ``---``) at the head of a Markdown file."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from ..errors import TranscriptError
+
+_OPEN_RE = re.compile(r"\A---[ \t]*\n")
+_CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+def split_front_matter(
+    text: str, *, path: str | None = None, error: type[Exception] = TranscriptError
+) -> tuple[dict[str, Any], int]:
+    """The front matter as a dict and the offset where the body starts (0 if none)."""
+    if not _OPEN_RE.match(text):
+        return {}, 0
+    close = _CLOSE_RE.search(text, _OPEN_RE.match(text).end())  # type: ignore[union-attr]
+    if close is None:
+        raise error("front matter opened with '---' is never closed", path=path, line=1)
+    raw = text[_OPEN_RE.match(text).end() : close.start()]  # type: ignore[union-attr]
+    try:
+        data = yaml.safe_load(raw) if raw.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise error(f"malformed front matter: {problem}", path=path, line=line) from None
+    if not isinstance(data, dict):
+        raise error("front matter must be a YAML mapping (key: value)", path=path, line=2)
+    body = close.end() + 1 if close.end() < len(text) else close.end()
+    return data, body

@@ -1,0 +1,44 @@
+"""Loading one transcript file: read safely, detect the format, parse, resolve speakers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import TranscriptError
+from .formats import detect, get_format
+from .models import Transcript
+from .speakers import resolve_transcript
+from .textio import read_text
+
+
+def transcript_id(path: str | Path) -> str:
+    """A stable slug for a transcript: its file name without the extension."""
+    stem = Path(path).stem
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "transcript"
+
+
+def parse_transcript(
+    text: str, *, path: str | None = None, format: str | None = None, id: str | None = None
+) -> Transcript:
+    """Parse transcript text (format detected unless named) and resolve its speakers."""
+    fmt = get_format(format) if format else detect(text, path)
+    tid = id or (transcript_id(path) if path else "transcript")
+    transcript = fmt.parse(text, path=path, id=tid)
+    if not transcript.turns:
+        raise TranscriptError("no transcript text found (nothing but front matter?)", path=path)
+    return resolve_transcript(transcript)
+
+
+def load_transcript(
+    path: str | Path, *, format: str | None = None, require_speakers: bool = False
+) -> Transcript:
+    """Load one transcript file; with ``require_speakers``, refuse one with no speaker turns."""
+    text = read_text(path, what="transcript")
+    transcript = parse_transcript(text, path=str(path), format=format)
+    if require_speakers and not transcript.has_speakers:
+        raise TranscriptError(
+            "no speaker turns found (expected labels such as 'MS. JEAN-PIERRE:' or 'Q')",
+            path=str(path),
+        )
+    return transcript
