@@ -219,6 +219,7 @@ class EditKind(StrEnum):
     FILLER = "filler"
     GRAMMAR = "grammar"  # tense, number or contraction of the same word
     FUNCTION_WORD = "function_word"  # an article, preposition or conjunction
+    SPELLING = "spelling"  # the same word spelt differently (a typo corrected)
     NEGATION = "negation"
     NUMBER = "number"
     NAME = "name"

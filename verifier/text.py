@@ -19,15 +19,36 @@ from dataclasses import dataclass
 # One-for-one typographic folding: offsets survive unchanged.
 _ONE_FOR_ONE = str.maketrans(
     {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "`": "'",
         "\u00b4": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-        "\u00ab": '"', "\u00bb": '"',
-        "\u2010": "-", "\u2011": "-",
-        "\u2012": "\u2014", "\u2013": "\u2014", "\u2015": "\u2014", "\u2212": "-",
-        "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200a": " ",
-        "\u202f": " ", "\u2007": " ", "\u3000": " ",
-        "\u200b": " ", "\ufeff": " ",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "\u2014",
+        "\u2013": "\u2014",
+        "\u2015": "\u2014",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2009": " ",
+        "\u200a": " ",
+        "\u202f": " ",
+        "\u2007": " ",
+        "\u3000": " ",
+        "\u200b": " ",
+        "\ufeff": " ",
     }
 )
 
@@ -60,7 +81,8 @@ class Token:
     start: int
     end: int
     gap_before: str = ""  # punctuation between the previous word and this one
-    bracketed: bool = False  # inside [square brackets]: an editor's words, or a redaction
+    bracketed: bool = False  # touched by [square brackets]: an editor's letters or words
+    editorial: bool = False  # wholly inside brackets: stands for other words, never matched
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -77,9 +99,10 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             b += 1
         bracketed = b < len(brackets) and brackets[b][0] < e
         surface = m.group()
+        editorial = bracketed
         if "[" in surface:  # [T]he, it[s]: an editor's letters inside a word
             surface = surface.replace("[", "").replace("]", "")
-            bracketed = True
+            bracketed, editorial = True, False
         tokens.append(
             Token(
                 norm=surface.lower(),
@@ -88,6 +111,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
                 end=start + e,
                 gap_before=normalize_gap(folded[prev_end:s]),
                 bracketed=bracketed,
+                editorial=editorial,
             )
         )
         prev_end = e

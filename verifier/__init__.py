@@ -1,0 +1,1 @@
+"""quotecheck: check quotes in news articles against official transcripts."""

@@ -1,0 +1,309 @@
+"""Locate a quote in the corpus: candidate regions from rare word pairs, then a fine
+word alignment (rapidfuzz) inside each region. The only module that imports rapidfuzz.
+
+A quote is a list of pieces (split at its ellipses). The longest piece anchors the
+search; the others must land in order, in the same speaker's words, close by.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz.distance import Indel
+
+from .classify import expand
+from .models import Transcript
+from .policy import Policy
+from .search_space import DocTokens, SearchSpace
+from .text import Token
+
+_NEVER = "\x00"  # a word no quote contains: masks tokens a piece may not land on
+
+
+@dataclass(frozen=True, slots=True)
+class PieceHit:
+    """Where one quote piece landed: local word indices [start, end) in a transcript."""
+
+    start: int
+    end: int
+    matches: int  # quote words found there, in order
+    length: int  # quote words in the piece
+
+    @property
+    def found(self) -> bool:
+        return self.matches > 0
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A candidate place for the whole quote: one transcript, one hit per piece."""
+
+    doc: int
+    pieces: tuple[PieceHit, ...]
+    score: float
+    stitched: bool = False
+
+    @property
+    def start(self) -> int:
+        return min(p.start for p in self.pieces if p.found)
+
+    @property
+    def end(self) -> int:
+        return max(p.end for p in self.pieces if p.found)
+
+
+def match_norms(piece: list[Token]) -> list[str]:
+    """The words of a piece that must match: an editor's whole bracketed words do not."""
+    return [t.norm for t in piece if not t.editorial]
+
+
+def score_of(hits: tuple[PieceHit, ...]) -> float:
+    """Word similarity of the pieces to their spans: 2·matches / (quote words + span words)."""
+    matched = sum(h.matches for h in hits)
+    total = sum(h.length + (h.end - h.start if h.found else 0) for h in hits)
+    return 2.0 * matched / total if total else 0.0
+
+
+def lcs_blocks(q: list[str], window: list[str]) -> list[tuple[int, int, int]]:
+    """Matching word blocks (quote index, window index, length) of an LCS alignment."""
+    return [
+        (op.src_start, op.dest_start, op.src_end - op.src_start)
+        for op in Indel.opcodes(q, window)
+        if op.tag == "equal"
+    ]
+
+
+def densest_run(blocks: list[tuple[int, int, int]], m: int) -> tuple[int, int, int, int, int]:
+    """The run of blocks maximising 2·matches/(m + span): (window start, end, matches, q lo, q hi)."""
+    best = (-1.0, 0, 0, 0, 0, 0)
+    for i in range(len(blocks)):
+        matched = 0
+        for j in range(i, len(blocks)):
+            matched += blocks[j][2]
+            span = blocks[j][1] + blocks[j][2] - blocks[i][1]
+            sim = 2.0 * matched / (m + span)
+            if sim > best[0]:
+                end = blocks[j][1] + blocks[j][2]
+                best = (sim, blocks[i][1], end, matched, blocks[i][0], blocks[j][0] + blocks[j][2])
+    return best[1:]
+
+
+def best_span(q: list[str], window: list[str], offset: int) -> PieceHit:
+    """The span of ``window`` most like ``q``, at word boundaries.
+
+    An LCS over a wide window may pair a quote word with a stray earlier copy
+    of it; a second pass over just the chosen run plus the quote's unmatched
+    edge words settles the ends. Edge words that differ only as contractions
+    ("we are" / "we're") or inflections extend the span rather than fall off it.
+    """
+    m = len(q)
+    blocks = lcs_blocks(q, window) if q and window else []
+    if not blocks:
+        return PieceHit(start=offset, end=offset, matches=0, length=m)
+    start, end, matched, q_lo, q_hi = densest_run(blocks, m)
+    lo = max(0, start - q_lo)
+    hi = min(len(window), end + (m - q_hi))
+    if (lo, hi) != (0, len(window)):
+        narrow = lcs_blocks(q, window[lo:hi])
+        if narrow:
+            s2, e2, matched2, q_lo2, q_hi2 = densest_run(narrow, m)
+            if matched2 >= matched:
+                start, end, matched, q_lo, q_hi = s2 + lo, e2 + lo, matched2, q_lo2, q_hi2
+    start = extend_edge(q[:q_lo], window, start, -1)
+    end = extend_edge(q[q_hi:], window, end, +1)
+    return PieceHit(start=offset + start, end=offset + end, matches=matched, length=m)
+
+
+def extend_edge(rest: list[str], window: list[str], edge: int, step: int) -> int:
+    """Move a span edge over words that say the quote's unmatched edge words another way."""
+    if not rest:
+        return edge
+    want = expand(rest)
+    for j in range(1, len(rest) + 2):
+        lo, hi = (edge - j, edge) if step < 0 else (edge, edge + j)
+        if lo < 0 or hi > len(window):
+            break
+        got = window[lo:hi]
+        if _NEVER in got:
+            break
+        if expand(got) == want:
+            return lo if step < 0 else hi
+    return edge
+
+
+class Aligner:
+    """Finds the best places for quotes in one search space, under one policy."""
+
+    def __init__(self, space: SearchSpace, policy: Policy) -> None:
+        self.space = space
+        self.policy = policy
+
+    # -- candidates ---------------------------------------------------------------
+
+    def seeds(self, q: list[str]) -> list[tuple[tuple[str, ...], int, float]]:
+        """Rare word pairs (and rare single words) of a piece, rarest first, within budget."""
+        cap = self.policy.common_seed_hits
+        pairs = [((q[i], q[i + 1]), i, 1.0) for i in range(len(q) - 1)]
+        singles = [((q[i],), i, 0.5) for i in range(len(q))]
+        counted = [(self.space.count(g), g, i, w) for g, i, w in pairs + singles]
+        counted = [c for c in counted if c[0] > 0]
+        counted.sort(key=lambda c: (c[0], c[2], len(c[1])))
+        chosen: list[tuple[tuple[str, ...], int, float]] = []
+        budget = 4 * cap
+        for n, gram, i, w in counted:
+            if n > cap and chosen:
+                break
+            if n > budget and chosen:
+                continue
+            chosen.append((gram, i, w))
+            budget -= n
+            if len(chosen) >= 16 or budget <= 0:
+                break
+        return chosen
+
+    def candidates(self, q: list[str], allowed: np.ndarray | None) -> list[tuple[int, int, int]]:
+        """Top regions (doc, first, last local diagonal) voted for by the piece's seeds."""
+        seeds = self.seeds(q)
+        if not seeds:
+            return []
+        diag_parts, qidx_parts, weight_parts = [], [], []
+        for gram, i, w in seeds:
+            pos = self.space.hits(gram)
+            diag_parts.append(pos - i)
+            qidx_parts.append(np.full(len(pos), i, np.int64))
+            weight_parts.append(np.full(len(pos), w))
+        diag = np.concatenate(diag_parts)
+        qidx = np.concatenate(qidx_parts)
+        weight = np.concatenate(weight_parts)
+        if allowed is not None:
+            keep = allowed[self.space.locate(np.maximum(diag, 0))]
+            diag, qidx, weight = diag[keep], qidx[keep], weight[keep]
+        if len(diag) == 0:
+            return []
+        order = np.lexsort((qidx, diag))
+        diag, qidx, weight = diag[order], qidx[order], weight[order]
+        width = max(8, len(q) // 2 + 4)
+        cluster = np.concatenate(([0], np.cumsum(np.diff(diag) > width)))
+        key = cluster * (len(q) + 1) + qidx
+        _, first = np.unique(key, return_index=True)
+        votes = np.bincount(cluster[first], weights=weight[first])
+        lo = np.minimum.reduceat(diag, np.flatnonzero(np.diff(cluster, prepend=-1)))
+        hi = np.maximum.reduceat(diag, np.flatnonzero(np.diff(cluster, prepend=-1)))
+        top = np.lexsort((lo, -votes))[: self.policy.candidates_per_piece]
+        docs = self.space.locate(np.maximum(lo[top], 0))
+        out = []
+        for c, doc in zip(top, docs, strict=True):
+            base = self.space.doc_base(int(doc))
+            out.append((int(doc), int(lo[c]) - base, int(hi[c]) - base))
+        return out
+
+    # -- fine alignment -------------------------------------------------------------
+
+    def align_in_region(self, q: list[str], doc: int, first: int, last: int) -> PieceHit:
+        """Align a piece inside the turn around a candidate region."""
+        toks = self.space.tokens(doc)
+        n = len(toks.norms)
+        slack = max(6, len(q) // 2)
+        centre = min(max((first + last) // 2, 0), n - 1)
+        t_lo, t_hi = turn_range(toks, toks.turns[centre])
+        lo = max(t_lo, first - slack)
+        hi = min(t_hi, last + len(q) + slack)
+        return best_span(q, list(toks.norms[lo:hi]), lo)
+
+    def align_near(self, q: list[str], doc: int, lo: int, hi: int, speaker: str) -> PieceHit:
+        """Align a piece in [lo, hi) of a transcript, only on the given speaker's words."""
+        toks = self.space.tokens(doc)
+        transcript = self.space.transcript(doc)
+        lo, hi = max(lo, 0), min(hi, len(toks.norms))
+        window = [
+            w if transcript.turns[toks.turns[k]].speaker.label == speaker else _NEVER
+            for k, w in zip(range(lo, hi), toks.norms[lo:hi], strict=True)
+        ]
+        return best_span(q, window, lo)
+
+    # -- whole quotes ----------------------------------------------------------------
+
+    def locate(
+        self, pieces: list[list[str]], *, allowed: np.ndarray | None = None
+    ) -> list[Located]:
+        """Every candidate place for the quote, best first."""
+        pieces = [p for p in pieces if p]
+        if not pieces:
+            return []
+        anchor = max(range(len(pieces)), key=lambda k: (len(pieces[k]), -k))
+        found: list[Located] = []
+        for doc, first, last in self.candidates(pieces[anchor], allowed):
+            hit = self.align_in_region(pieces[anchor], doc, first, last)
+            if not hit.found:
+                continue
+            hits = self.place_others(pieces, anchor, hit, doc)
+            found.append(Located(doc=doc, pieces=hits, score=score_of(hits)))
+        return self.rank(found)
+
+    def place_others(
+        self, pieces: list[list[str]], anchor: int, hit: PieceHit, doc: int
+    ) -> tuple[PieceHit, ...]:
+        """Land the pieces before and after the anchor, in order, in its speaker's words."""
+        transcript = self.space.transcript(doc)
+        speaker = transcript.turns[self.space.tokens(doc).turns[hit.start]].speaker.label
+        gap = self.policy.elision_max_gap_words
+        hits: list[PieceHit | None] = [None] * len(pieces)
+        hits[anchor] = hit
+        edge = hit.end
+        for k in range(anchor + 1, len(pieces)):
+            h = self.align_near(pieces[k], doc, edge, edge + gap + len(pieces[k]), speaker)
+            hits[k] = h
+            edge = h.end if h.found else edge
+        edge = hit.start
+        for k in range(anchor - 1, -1, -1):
+            h = self.align_near(pieces[k], doc, edge - gap - len(pieces[k]), edge, speaker)
+            hits[k] = h
+            edge = h.start if h.found else edge
+        return tuple(h for h in hits if h is not None)
+
+    def rank(self, found: list[Located]) -> list[Located]:
+        """Best first; the same place reached from two regions counted once."""
+        found.sort(key=lambda x: (-round(x.score, 6), self.date_key(x.doc), x.doc, x.start))
+        unique: list[Located] = []
+        for loc in found:
+            if any(u.doc == loc.doc and u.start < loc.end and loc.start < u.end for u in unique):
+                continue
+            unique.append(loc)
+        return unique
+
+    def date_key(self, doc: int) -> str:
+        """Earlier transcripts first among equals: the first time words were said."""
+        return self.space.transcript(doc).date or "9999"
+
+    def locate_stitched(
+        self, q: list[str], split_points: list[int], *, allowed: np.ndarray | None = None
+    ) -> Located | None:
+        """The quote as two passages of one transcript, when that explains it far better."""
+        best: Located | None = None
+        for k in split_points:
+            head = self.locate([q[:k]], allowed=allowed)
+            tail = self.locate([q[k:]], allowed=allowed)
+            if not head or not tail:
+                continue
+            for h in head[:3]:
+                for t in tail[:3]:
+                    if h.doc != t.doc:
+                        continue
+                    hits = (h.pieces[0], t.pieces[0])
+                    if hits[0].start < hits[1].end and hits[1].start < hits[0].end:
+                        continue
+                    loc = Located(doc=h.doc, pieces=hits, score=score_of(hits), stitched=True)
+                    if best is None or loc.score > best.score:
+                        best = loc
+        return best
+
+
+def turn_range(toks: DocTokens, turn: int) -> tuple[int, int]:
+    """Local word indices [lo, hi) of one turn's words."""
+    return bisect.bisect_left(toks.turns, turn), bisect.bisect_right(toks.turns, turn)
+
+
+def transcript_of(space: SearchSpace, located: Located) -> Transcript:
+    return space.transcript(located.doc)

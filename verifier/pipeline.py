@@ -1,0 +1,278 @@
+"""verify_quote and verify_article: wires loading, alignment, diff and verdicts together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from .align import Aligner, Located, PieceHit, match_norms
+from .diff import elision_edit, piece_edits
+from .models import (
+    Alternative,
+    Article,
+    Edit,
+    Finding,
+    Match,
+    Quote,
+    Span,
+    Speaker,
+    Transcript,
+)
+from .policy import Policy
+from .relay import relayed_cue
+from .search_space import DocTokens, SearchSpace
+from .text import Token, fold_typography, normalize_gap, split_ellipsis, tokenize
+from .verdict import MatchFacts, judge_attribution, judge_fidelity, judge_severity
+
+_SPLIT_GAPS = (".", "?", "!", ";", ":", ",", "\u2014")
+
+
+def verify_quote(
+    quote: Quote,
+    corpus: SearchSpace,
+    *,
+    policy: Policy | None = None,
+    allowed: np.ndarray | None = None,
+) -> Finding:
+    """Find the quote's best source in the corpus and judge it."""
+    policy = policy or Policy()
+    aligner = Aligner(corpus, policy)
+    ranges = split_ellipsis(quote.text) or [(0, len(quote.text))]
+    pieces = [tokenize(quote.text, a, b) for a, b in ranges]
+    found = aligner.locate([match_norms(p) for p in pieces], allowed=allowed)
+    best = found[0] if found else None
+    if (
+        len(pieces) == 1
+        and len(pieces[0]) >= 8
+        and (best is None or best.score < policy.stitch_try_below)
+    ):
+        stitched = aligner.locate_stitched(
+            match_norms(pieces[0]), split_points(pieces[0]), allowed=allowed
+        )
+        if (
+            stitched
+            and stitched.score >= (best.score if best else 0.0) + 0.1
+            and all(2 * h.matches >= 1.8 * h.length for h in stitched.pieces)
+        ):
+            best = stitched
+            head = stitched_split(pieces[0], stitched)
+            pieces = [pieces[0][:head], pieces[0][head:]]
+            ranges = [
+                (pieces[0][0].start, pieces[0][-1].end),
+                (pieces[1][0].start, len(quote.text)),
+            ]
+    if best is None or best.score < policy.not_found_below:
+        return not_found(quote, best, corpus, policy, pieces)
+    return judge(quote, best, found, corpus, policy, pieces, ranges)
+
+
+def split_points(words: list[Token]) -> list[int]:
+    """Where a quote without an ellipsis may have been stitched: sentence breaks, else the middle."""
+    n = len(words)
+    points = [k for k in range(3, n - 2) if words[k].gap_before.endswith(_SPLIT_GAPS)]
+    points.sort(key=lambda k: abs(k - n // 2))
+    return points[:3] or [n // 2]
+
+
+def stitched_split(words: list[Token], located: Located) -> int:
+    """How many of the quote's words the first stitched passage took."""
+    return located.pieces[0].length + sum(
+        1 for w in words[: located.pieces[0].length] if w.editorial
+    )
+
+
+def judge(
+    quote: Quote,
+    best: Located,
+    found: list[Located],
+    corpus: SearchSpace,
+    policy: Policy,
+    pieces: list[list[Token]],
+    ranges: list[tuple[int, int]],
+) -> Finding:
+    """Diff the quote against where it landed and turn the edits into verdicts."""
+    transcript = corpus.transcript(best.doc)
+    toks = corpus.tokens(best.doc)
+    edits = quote_edits(quote, pieces, ranges, best, transcript, toks)
+    anchor = next(h for h in best.pieces if h.found)
+    speaker = speaker_at(transcript, toks, anchor)
+    facts = MatchFacts(
+        score=best.score,
+        quote_words=sum(h.length for h in best.pieces),
+        matched_words=sum(h.matches for h in best.pieces),
+        stitched=best.stitched,
+        stitch_gap_words=stitch_gap(best),
+        missing_pieces=sum(1 for h in best.pieces if not h.found),
+    )
+    fidelity, fid_reasons = judge_fidelity(tuple(edits), facts, policy)
+    match = make_match(best, found, corpus, transcript, toks, policy)
+    relayed = relayed_cue(transcript, match.span.start)
+    attribution, attr_reasons = judge_attribution(quote, speaker, transcript, relayed)
+    if best.stitched:
+        other = speaker_at(transcript, toks, best.pieces[1])
+        if other and speaker and other.label != speaker.label:
+            attr_reasons.append(
+                f"The second part was said by {other.display}, not {speaker.display}."
+            )
+    return Finding(
+        quote=quote,
+        match=match,
+        speaker=speaker,
+        edits=tuple(edits),
+        fidelity=fidelity,
+        attribution=attribution,
+        severity=judge_severity(fidelity, attribution, quote),
+        score=round(best.score, 4),
+        reasons=tuple(fid_reasons + attr_reasons),
+    )
+
+
+def not_found(
+    quote: Quote,
+    best: Located | None,
+    corpus: SearchSpace,
+    policy: Policy,
+    pieces: list[list[Token]],
+) -> Finding:
+    """A finding for a quote nothing in the corpus matches well enough."""
+    facts = (
+        MatchFacts(score=best.score, quote_words=sum(len(p) for p in pieces), matched_words=0)
+        if best
+        else None
+    )
+    fidelity, reasons = judge_fidelity((), facts, policy)
+    attribution, attr_reasons = judge_attribution(quote, None, None, None)
+    if quote.attributed_to is None:
+        reasons += attr_reasons
+    return Finding(
+        quote=quote,
+        match=None,
+        speaker=None,
+        edits=(),
+        fidelity=fidelity,
+        attribution=attribution,
+        severity=judge_severity(fidelity, attribution, quote),
+        score=round(best.score, 4) if best else 0.0,
+        reasons=tuple(reasons),
+    )
+
+
+def quote_edits(
+    quote: Quote,
+    pieces: list[list[Token]],
+    ranges: list[tuple[int, int]],
+    best: Located,
+    transcript: Transcript,
+    toks: DocTokens,
+) -> list[Edit]:
+    """The edit script, piece by piece, with what each ellipsis left out between them."""
+    edits: list[Edit] = []
+    prev: PieceHit | None = None
+    for k, (piece, hit) in enumerate(zip(pieces, best.pieces, strict=True)):
+        if k and prev is not None and hit.found and not best.stitched:
+            mark = Span(start=ranges[k - 1][1], end=ranges[k][0])
+            skipped = transcript_tokens(transcript, toks, prev.end, hit.start)
+            edits.append(elision_edit(quote.text, mark, transcript.text, skipped))
+        t = transcript_tokens(transcript, toks, hit.start, hit.end) if hit.found else []
+        after = transcript_tokens(transcript, toks, hit.end, min(hit.end + 4, len(toks.norms)))
+        edits.extend(piece_edits(quote.text, piece, transcript.text, t, after))
+        if hit.found:
+            prev = hit
+    return edits
+
+
+def transcript_tokens(transcript: Transcript, toks: DocTokens, lo: int, hi: int) -> list[Token]:
+    """Tokens for transcript words [lo, hi), rebuilt from stored offsets."""
+    text = transcript.text
+    out: list[Token] = []
+    for k in range(max(lo, 0), min(hi, len(toks.norms))):
+        s, e = toks.starts[k], toks.ends[k]
+        raw_gap = text[toks.ends[k - 1] : s] if k > lo else ""
+        surface = fold_typography(text[s:e])
+        out.append(
+            Token(
+                norm=toks.norms[k],
+                surface=surface.replace("[", "").replace("]", ""),
+                start=s,
+                end=e,
+                gap_before=normalize_gap(fold_typography(raw_gap)) if k > lo else "",
+                bracketed=in_brackets(text, s),
+            )
+        )
+    return out
+
+
+def in_brackets(text: str, offset: int) -> bool:
+    """Inside a [bracketed] redaction such as \\[senior administration official\\]."""
+    line_start = text.rfind("\n\n", 0, offset)
+    before = text[max(line_start, offset - 120) : offset]
+    return before.rfind("[") > before.rfind("]")
+
+
+def speaker_at(transcript: Transcript, toks: DocTokens, hit: PieceHit) -> Speaker | None:
+    if not hit.found:
+        return None
+    return transcript.turns[toks.turns[hit.start]].speaker
+
+
+def stitch_gap(best: Located) -> int | None:
+    if not best.stitched:
+        return None
+    a, b = best.pieces
+    return b.start - a.end if b.start >= a.end else None
+
+
+def make_match(
+    best: Located,
+    found: list[Located],
+    corpus: SearchSpace,
+    transcript: Transcript,
+    toks: DocTokens,
+    policy: Policy,
+) -> Match:
+    """The Match: char spans of every piece, and the runners-up as alternatives."""
+    spans = tuple(
+        Span(start=toks.starts[h.start], end=toks.ends[h.end - 1]) for h in best.pieces if h.found
+    )
+    alternatives = []
+    for loc in found:
+        if loc is best or loc.score < max(
+            policy.not_found_below, policy.alternative_ratio * best.score
+        ):
+            continue
+        other = corpus.tokens(loc.doc)
+        alternatives.append(
+            Alternative(
+                transcript_id=corpus.transcript(loc.doc).id,
+                span=Span(start=other.starts[loc.start], end=other.ends[loc.end - 1]),
+                score=round(loc.score, 4),
+            )
+        )
+        if len(alternatives) >= policy.max_alternatives:
+            break
+    return Match(
+        transcript=transcript,
+        span=Span(start=min(s.start for s in spans), end=max(s.end for s in spans)),
+        pieces=spans,
+        score=round(best.score, 4),
+        alternatives=tuple(alternatives),
+        stitched=best.stitched,
+    )
+
+
+def verify_article(
+    article: Article, corpus: SearchSpace, *, policy: Policy | None = None
+) -> list[Finding]:
+    """Every quote of an article, verified in article order."""
+    return list(iter_article(article, corpus, policy=policy))
+
+
+def iter_article(
+    article: Article, corpus: SearchSpace, *, policy: Policy | None = None
+) -> Iterator[Finding]:
+    """Findings one at a time, so a UI can show each as soon as it is ready."""
+    from .articles import extract_quotes
+
+    for quote in extract_quotes(article):
+        yield verify_quote(quote, corpus, policy=policy)

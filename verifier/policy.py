@@ -1,0 +1,56 @@
+"""Thresholds as data: every number that decides a verdict, with why it is what it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Policy:
+    """The knobs of matching and judging; defaults are measured on the evaluation set."""
+
+    # Below this word-level similarity nothing in the corpus counts as the quote's source.
+    not_found_below: float = 0.5
+    # Below this share of the quote's words found in order, a match is a paraphrase.
+    paraphrase_below: float = 0.6
+    # Other places that score at least this share of the best are listed as alternatives.
+    alternative_ratio: float = 0.9
+    max_alternatives: int = 5
+    # An ellipsis may skip at most this many transcript words between two pieces.
+    elision_max_gap_words: int = 400
+    # A quote without an ellipsis scoring below this is tried as two stitched passages.
+    stitch_try_below: float = 0.85
+    # Candidate regions examined per quote piece: more is slower but surer.
+    candidates_per_piece: int = 12
+    # A word pair this common (hits in the corpus) is too weak to seed candidates.
+    common_seed_hits: int = 20000
+    # Dropping at most this many harmless words (no qualifier, no claim) is a minor edit.
+    minor_drop_max_words: int = 4
+
+
+def policy_from_mapping(data: dict[str, Any], *, path: str | None = None) -> Policy:
+    """A Policy from a YAML mapping; an unknown key or a bad value is a ConfigError."""
+    known = {f.name: f for f in fields(Policy)}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in known:
+            names = ", ".join(sorted(known))
+            raise ConfigError(f"unknown threshold {key!r} (known: {names})", path=path)
+        default = getattr(Policy(), key)
+        if (
+            isinstance(default, bool)
+            or not isinstance(value, (int, float))
+            or isinstance(value, bool)
+        ):
+            raise ConfigError(f"threshold {key!r} must be a number, got {value!r}", path=path)
+        if isinstance(default, int) and not isinstance(default, bool):
+            if int(value) != value or value < 0:
+                raise ConfigError(f"threshold {key!r} must be a whole number >= 0", path=path)
+            value = int(value)
+        elif not 0.0 <= float(value) <= 1.0:
+            raise ConfigError(f"threshold {key!r} must be between 0 and 1", path=path)
+        values[key] = value
+    return Policy(**values)

@@ -1,0 +1,147 @@
+"""The searchable form of a corpus: every spoken word with its offsets, and n-gram postings.
+
+Words of all transcripts are laid end to end in one global position space,
+with a wide gap between transcripts so no candidate region ever spans two.
+Postings map a word or a word pair to the sorted global positions where it
+starts; the aligner votes with them to find candidate regions, then aligns
+finely inside one transcript.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from .models import Transcript
+from .text import tokenize
+
+DOC_GAP = 1 << 16  # positions left empty between two transcripts
+
+
+@dataclass(frozen=True, slots=True)
+class DocTokens:
+    """The spoken words of one transcript: folded forms, offsets and turn of each."""
+
+    norms: tuple[str, ...]
+    starts: array  # type: ignore[type-arg]
+    ends: array  # type: ignore[type-arg]
+    turns: array  # type: ignore[type-arg]  # index into Transcript.turns
+
+
+def doc_tokens(transcript: Transcript) -> DocTokens:
+    """Tokenize every spoken paragraph of every turn, in order."""
+    norms: list[str] = []
+    starts = array("i")
+    ends = array("i")
+    turns = array("i")
+    for t, turn in enumerate(transcript.turns):
+        for para in turn.paragraphs:
+            for tok in tokenize(transcript.text, para.start, para.end):
+                norms.append(tok.norm)
+                starts.append(tok.start)
+                ends.append(tok.end)
+                turns.append(t)
+    return DocTokens(norms=tuple(norms), starts=starts, ends=ends, turns=turns)
+
+
+class SearchSpace(Protocol):
+    """What the aligner needs of a corpus, whether built in memory or read from an index."""
+
+    def __len__(self) -> int: ...
+
+    def transcript(self, doc: int) -> Transcript: ...
+
+    def tokens(self, doc: int) -> DocTokens: ...
+
+    def doc_base(self, doc: int) -> int:
+        """Global position of the doc's first word."""
+        ...
+
+    def locate(self, positions: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """The doc index of each global position."""
+        ...
+
+    def hits(self, gram: tuple[str, ...]) -> npt.NDArray[np.int64]:
+        """Sorted global positions where the 1- or 2-word ``gram`` starts."""
+        ...
+
+    def count(self, gram: tuple[str, ...]) -> int:
+        """How many times ``gram`` occurs (cheap: used to rank seeds by rarity)."""
+        ...
+
+
+class PostingsBuilder:
+    """Collects word ids in global order and builds sorted unigram and bigram postings."""
+
+    def __init__(self) -> None:
+        self.vocab: dict[str, int] = {}
+        self.ids: list[npt.NDArray[np.int32]] = []
+        self.bases: list[int] = []
+        self.next_base = 0
+
+    def add(self, norms: tuple[str, ...]) -> int:
+        """Append one transcript's words; returns its global base position."""
+        vocab = self.vocab
+        ids = np.fromiter((vocab.setdefault(w, len(vocab)) for w in norms), np.int32, len(norms))
+        base = self.next_base
+        self.ids.append(ids)
+        self.bases.append(base)
+        self.next_base = base + len(norms) + DOC_GAP
+        return base
+
+    def build(self) -> Postings:
+        """Sort positions by word id and by word-pair key."""
+        total = self.next_base
+        flat = np.full(total + 1, -1, dtype=np.int64)
+        for base, ids in zip(self.bases, self.ids, strict=True):
+            flat[base : base + len(ids)] = ids
+        present = np.flatnonzero(flat >= 0)
+        uni_keys = flat[present]
+        order = np.argsort(uni_keys, kind="stable")
+        uni = (uni_keys[order], present[order])
+        nxt = flat[present + 1]
+        ok = nxt >= 0
+        pair_pos = present[ok]
+        pair_keys = uni_keys[ok] * len(self.vocab) + nxt[ok]
+        order = np.argsort(pair_keys, kind="stable")
+        bi = (pair_keys[order], pair_pos[order])
+        return Postings(vocab=self.vocab, bases=np.array(self.bases, np.int64), uni=uni, bi=bi)
+
+
+@dataclass(frozen=True, slots=True)
+class Postings:
+    """Sorted (key, position) arrays for words and word pairs."""
+
+    vocab: dict[str, int]
+    bases: npt.NDArray[np.int64]
+    uni: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
+    bi: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
+
+    def _range(self, gram: tuple[str, ...]) -> tuple[int, int, npt.NDArray[np.int64]]:
+        ids = [self.vocab.get(w) for w in gram]
+        if any(i is None for i in ids):
+            return 0, 0, self.uni[1]
+        if len(gram) == 1:
+            keys, pos = self.uni
+            key = ids[0]
+        else:
+            keys, pos = self.bi
+            key = ids[0] * len(self.vocab) + ids[1]  # type: ignore[operator]
+        lo = int(np.searchsorted(keys, key, "left"))
+        hi = int(np.searchsorted(keys, key, "right"))
+        return lo, hi, pos
+
+    def hits(self, gram: tuple[str, ...]) -> npt.NDArray[np.int64]:
+        lo, hi, pos = self._range(gram)
+        return np.sort(pos[lo:hi])
+
+    def count(self, gram: tuple[str, ...]) -> int:
+        lo, hi, _ = self._range(gram)
+        return hi - lo
+
+    def locate(self, positions: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        return np.searchsorted(self.bases, positions, "right") - 1
