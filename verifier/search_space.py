@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .models import Transcript
-from .text import tokenize
+from .text import WORD_RE, fold_typography
 
 DOC_GAP = 1 << 16  # positions left empty between two transcripts
 
@@ -33,17 +33,26 @@ class DocTokens:
 
 
 def doc_tokens(transcript: Transcript) -> DocTokens:
-    """Tokenize every spoken paragraph of every turn, in order."""
+    """Tokenize every spoken paragraph of every turn, in order.
+
+    The same words, offsets and folding as ``text.tokenize``, without building a
+    Token per word: this runs over every word of the corpus.
+    """
     norms: list[str] = []
     starts = array("i")
     ends = array("i")
     turns = array("i")
+    text = transcript.text
     for t, turn in enumerate(transcript.turns):
         for para in turn.paragraphs:
-            for tok in tokenize(transcript.text, para.start, para.end):
-                norms.append(tok.norm)
-                starts.append(tok.start)
-                ends.append(tok.end)
+            folded = fold_typography(text[para.start : para.end])
+            for m in WORD_RE.finditer(folded):
+                word = m.group()
+                if "[" in word:
+                    word = word.replace("[", "").replace("]", "")
+                norms.append(word.lower())
+                starts.append(para.start + m.start())
+                ends.append(para.start + m.end())
                 turns.append(t)
     return DocTokens(norms=tuple(norms), starts=starts, ends=ends, turns=turns)
 

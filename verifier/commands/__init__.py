@@ -1,0 +1,9 @@
+"""One module per subcommand: each has ``add_parser(subparsers)`` and sets ``run``."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import article, check, corpus_cmd, show
+
+COMMANDS: list[ModuleType] = [check, article, corpus_cmd, show]

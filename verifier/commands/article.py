@@ -1,0 +1,53 @@
+"""``quotecheck article FILE``: verify every quote of an article, report, exit status."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..article_loaders import load_article, load_article_text
+from ..cli import wants_color
+from ..pipeline import verify_article
+from ..report import article_markdown, article_report, article_text, to_json, to_yaml
+from ..textio import decode_text
+from .common import add_corpus_options, exit_status, open_corpus
+
+EXAMPLE = """examples:
+  quotecheck article examples/counternarcotics-story.md
+  quotecheck article story.html --format json --fail-on warn
+  cat story.txt | quotecheck article -
+"""
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "article",
+        help="verify every quote in an article (.txt, .md, .html, claims .yaml, or - for stdin)",
+        description="Extract every quote and who the article credits, verify each, report.",
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("file", help="article file, or - to read stdin")
+    add_corpus_options(p)
+    p.add_argument("--format", choices=["text", "json", "yaml", "markdown"], default="text")
+    p.add_argument("--fail-on", choices=["warn", "fail"], default="fail")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.file == "-":
+        article = load_article_text(decode_text(sys.stdin.buffer.read(), path="<stdin>"))
+    else:
+        article = load_article(args.file)
+    corpus = open_corpus(args)
+    findings = verify_article(article, corpus)
+    report = article_report(article, findings, corpus_path=corpus.path, transcripts=len(corpus))
+    if args.format == "json":
+        sys.stdout.write(to_json(report) + "\n")
+    elif args.format == "yaml":
+        sys.stdout.write(to_yaml(report))
+    elif args.format == "markdown":
+        sys.stdout.write(article_markdown(report, findings))
+    else:
+        sys.stdout.write(article_text(report, findings, color=wants_color(sys.stdout)))
+    return exit_status(findings, args.fail_on)

@@ -1,0 +1,48 @@
+"""``quotecheck check "QUOTE"``: verify one quote typed on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..cli import wants_color
+from ..errors import InputError
+from ..models import Quote
+from ..pipeline import verify_quote
+from ..report import finding_text, finding_to_dict, to_json, to_yaml
+from .common import add_corpus_options, exit_status, open_corpus
+
+EXAMPLE = """example:
+  quotecheck check "We're starting to see reductions in seizures of precursors at some U.S. \
+airports already" --speaker "a senior administration official"
+"""
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "check",
+        help="verify one quote against the transcripts",
+        description="Find the quote in the corpus, diff it word by word, judge it.",
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("quote", help="the quoted words, as the article prints them")
+    p.add_argument("--speaker", metavar="NAME", help="who the article credits")
+    add_corpus_options(p)
+    p.add_argument("--format", choices=["text", "json", "yaml"], default="text")
+    p.add_argument("--fail-on", choices=["warn", "fail"], default="fail")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.quote.strip():
+        raise InputError("the quote is empty")
+    corpus = open_corpus(args)
+    finding = verify_quote(Quote.typed(args.quote, attributed_to=args.speaker), corpus)
+    if args.format == "json":
+        sys.stdout.write(to_json(finding_to_dict(finding)) + "\n")
+    elif args.format == "yaml":
+        sys.stdout.write(to_yaml(finding_to_dict(finding)))
+    else:
+        sys.stdout.write(finding_text(finding, color=wants_color(sys.stdout)) + "\n")
+    return exit_status([finding], args.fail_on)
