@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .article_loaders import load_article, load_article_text
-from .cues import Cue, SpeakerResolver, cue_after, cue_before, cue_in
+from .cues import Cue, SpeakerResolver, cue_after, cue_before, cue_in, subject_cue
 from .models import Article, Quote, QuoteFlag, Span
 
 __all__ = ["extract_quotes", "load_article", "load_article_text"]
@@ -32,6 +32,7 @@ _NESTED = re.compile(
     r"(?:^|[\s\u2014(\[])(?:\u2018|'(?=[^\W\d_]))[^\n]*?\S[\u2019'](?![\w\u2019'])"
 )
 _TERMINAL = ".!?"
+_QUOTED = re.compile(r"[\u201c\"][^\u201d\"]*[\u201d\"]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,8 +260,8 @@ def _build(text: str, paras: list[tuple[int, int]], group: _Group) -> tuple[Quot
     flags = set(group.flags)
     cue = group.cue or last.cue or _cue_after_close(text, paras, last)
     prefix = _prefix(text, paras, first)
-    if cue is None and prefix is not None:
-        cue = _shift(cue_before(prefix[1]), prefix[0])
+    if cue is None:
+        cue = _cue_in_sentence(text, paras, first)
     if _is_partial(text, paras, first, last, prefix, cue):
         flags.add(QuoteFlag.PARTIAL)
     if cue is None and QuoteFlag.PARTIAL in flags:
@@ -270,7 +271,7 @@ def _build(text: str, paras: list[tuple[int, int]], group: _Group) -> tuple[Quot
         span=Span(start=spans[0].start, end=spans[-1].end),
         pieces=spans,
         attributed_to=cue.speaker if cue else None,
-        cue=cue.cue if cue else None,
+        cue=cue.cue or None if cue else None,
         context=Span(start=paras[first.para][0], end=paras[last.para][1]),
         flags=frozenset(flags),
     )
@@ -308,6 +309,15 @@ def _prefix(
     return start, text[start : piece.open_mark]
 
 
+def _cue_in_sentence(text: str, paras: list[tuple[int, int]], piece: _Piece) -> Cue | None:
+    """The last attribution in the sentence before the opening mark, earlier quotes blanked."""
+    if piece.open_mark is None:
+        return None
+    start = _sentence_start(text, paras[piece.para][0], piece.open_mark)
+    before = _QUOTED.sub(lambda m: " " * len(m.group()), text[start : piece.open_mark])
+    return _shift(cue_before(before), start)
+
+
 def _prev_close(text: str, lo: int, pos: int) -> int:
     closes = [text.rfind(c, lo, pos) for c in _CLOSERS + '"']
     best = max(closes)
@@ -338,7 +348,7 @@ def _is_partial(
 
 def _cue_late_in_sentence(text: str, paras: list[tuple[int, int]], piece: _Piece) -> Cue | None:
     """A partial quote's attribution at its sentence end: '... "pivotal," the official said.'"""
-    if piece.close_end is None:
+    if piece.close_end is None or text[piece.end - 1 : piece.end] in _TERMINAL:
         return None
     end = _sentence_end(text, piece.close_end, paras[piece.para][1])
     return _shift(cue_in(text[piece.close_end : end]), piece.close_end)
@@ -354,9 +364,15 @@ def _attribute(
     out: list[tuple[Quote, Cue | None]] = []
     for quote, cue in built:
         if cue is None and QuoteFlag.PARTIAL not in quote.flags:
-            cue = _colon_intro(text, paras, quote) or _continued(text, paras, quote, out)
+            cue = (
+                _paragraph_lead(text, paras, quote)
+                or _colon_intro(text, paras, quote)
+                or _continued(text, paras, quote, out)
+            )
             if cue is not None:
-                quote = dataclasses.replace(quote, attributed_to=cue.speaker, cue=cue.cue)
+                quote = dataclasses.replace(
+                    quote, attributed_to=cue.speaker, cue=cue.cue or None
+                )
         words = len(re.findall(r"[\w\u2019'-]+", quote.text))
         if cue is None and words <= 2:
             quote = dataclasses.replace(quote, flags=quote.flags | {QuoteFlag.SCARE})
@@ -368,6 +384,14 @@ def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
     return next(i for i, (s, e) in enumerate(paras) if s <= pos <= e)
 
 
+def _paragraph_lead(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
+    """An attribution in an earlier sentence of the quote's paragraph: 'Kirby said X. "..."'."""
+    para_start = paras[_para_index(paras, quote.span.start)][0]
+    opening = quote.span.start - 1
+    before = _QUOTED.sub(lambda m: " " * len(m.group()), text[para_start:opening])
+    return _shift(cue_before(before), para_start)
+
+
 def _colon_intro(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
     """'Kirby put it this way:' ending the paragraph before a quote paragraph."""
     i = _para_index(paras, quote.span.start)
@@ -376,7 +400,7 @@ def _colon_intro(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue |
     s, e = paras[i - 1]
     if not text[s:e].endswith(":"):
         return None
-    return _shift(cue_before(text[s:e]), s)
+    return _shift(cue_before(text[s:e]) or subject_cue(text[s:e]), s)
 
 
 def _continued(

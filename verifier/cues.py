@@ -34,6 +34,9 @@ class CueWords:
     male_names: frozenset[str]
     female_names: frozenset[str]
     gendered_nouns: dict[str, str]
+    bare_roles: frozenset[str]
+    tail_prepositions: tuple[str, ...]
+    affiliation_words: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,9 @@ def cue_words() -> CueWords:
         male_names=frozenset(raw["first_names"]["male"]),
         female_names=frozenset(raw["first_names"]["female"]),
         gendered_nouns=dict(raw.get("gendered_nouns") or {}),
+        bare_roles=frozenset(raw["bare_roles"]),
+        tail_prepositions=tuple(raw["cue_tail_prepositions"]),
+        affiliation_words=tuple(raw["affiliation_words"]),
     )
 
 
@@ -96,31 +102,48 @@ class _Patterns:
     speaker_cue: re.Pattern[str]
     cue_speaker: re.Pattern[str]
     prep_speaker: re.Pattern[str]
+    tail: re.Pattern[str]
 
 
 @cache
 def _patterns() -> _Patterns:
-    """Compile the three attribution shapes from the vocabulary."""
+    """Compile the three attribution shapes, and what may follow one, from the vocabulary."""
     w = cue_words()
     dets = _alt(sorted(w.definite | w.indefinite))
-    roles = _alt(list(w.roles))
-    role = rf"(?i:\b(?:{dets})\s+(?:[\w’'\-.]+\s+){{0,5}}?(?:{roles}))(?![\w’'])"
+    role = rf"(?i:\b(?:{dets})\s+(?:[\w’'\-.]+\s+){{0,5}}?(?:{_alt(list(w.roles))}))(?![\w’'])"
+    bare = rf"\b(?:{_alt([r.capitalize() for r in w.bare_roles] + list(w.bare_roles))})\b"
     pronoun = rf"\b(?:{_alt([p.capitalize() for p in w.pronouns] + list(w.pronouns))})\b"
-    speaker = rf"(?P<speaker>{role}|{pronoun}|\b{NAME_RUN})"
+    speaker = rf"(?P<speaker>{role}|{bare}|{pronoun}|\b{NAME_RUN})"
+    affil = rf"(?:\s+(?:{_alt(w.affiliation_words)})\s+(?:the\s+)?{NAME_RUN})?"
     told = rf"told(?:\s+(?:{_alt(w.told_objects)}|(?:The\s+)?{NAME_RUN}))?"
     verbs = [v for v in w.verbs if v != "told"]
     cue = rf"(?P<cue>{told}|(?:{_alt(verbs)}))(?![\w’'])"
-    appos = r"(?:,\s*(?P<appos>[^,;!?“”\"\n]{1,80}?),)?"
-    tail = r"(?:,\s*(?P<appos>[^,;!?“”\"\n.]{1,80}))?"
+    appos = r"(?:,\s*(?P<appos>[^,;!?“”\"\s][^,;!?“”\"\n]{0,79}?),)?"
+    tail_appos = r"(?:,\s*(?P<appos>[^,;!?“”\"\s.][^,;!?“”\"\n.]{0,79}))?"
     adverbs = rf"(?:\s+(?:{_alt(w.adverbs)}))*"
-    inverted = [v for v in verbs if v not in ("called", "calls", "described", "put it")]
+    inverted = [v for v in verbs if v not in ("called", "calls", "call", "described", "put it")]
     inv_cue = rf"(?P<cue>{_alt(inverted)})"
     prep = rf"(?P<cue>(?i:{_alt(w.prepositional)}))"
+    preps = _alt(w.tail_prepositions)
     return _Patterns(
-        speaker_cue=re.compile(rf"{speaker}{appos}{adverbs}\s+{cue}"),
-        cue_speaker=re.compile(rf"{inv_cue}\s+{speaker}{tail}"),
-        prep_speaker=re.compile(rf"{prep}\s+{speaker}"),
+        speaker_cue=re.compile(rf"{speaker}{affil}{appos}{adverbs}\s+{cue}"),
+        cue_speaker=re.compile(rf"{inv_cue}\s+{speaker}{affil}{tail_appos}"),
+        prep_speaker=re.compile(rf"{prep}\s+{speaker}{affil}"),
+        tail=re.compile(
+            rf"{adverbs}(?:\s+(?:(?:{preps})\b|[a-z]+ing\s)[^,.;:!?“”\"\n]{{0,80}}?)?"
+            r"(?=\s*(?:[,.;:!?—–“\"]|$))"
+        ),
     )
+
+
+def _ends_cleanly(m: re.Match[str]) -> int | None:
+    """Where an attribution ends, if only adverbs or a prepositional phrase follow its cue.
+
+    "Kirby said on Friday." ends; "Kirby said the targets were..." is reported speech
+    of its own, not the attribution of the quote before it.
+    """
+    tail = _patterns().tail.match(m.string, m.end())
+    return None if tail is None else tail.end()
 
 
 def cue_after(text: str) -> Cue | None:
@@ -131,7 +154,7 @@ def cue_after(text: str) -> Cue | None:
     for pattern in (p.speaker_cue, p.cue_speaker, p.prep_speaker):
         m = pattern.match(text, offset)
         if m is not None:
-            cue = _to_cue(m)
+            cue = _to_cue(m, _ends_cleanly(m))
             if cue is not None:
                 return cue
     return _titled_cue_after(text, offset)
@@ -145,7 +168,7 @@ def _titled_cue_after(text: str, offset: int) -> Cue | None:
     skipped = text[offset : m.start()]
     if re.search(r"[^\w\s’'-]", skipped) or len(skipped.split()) > 6:
         return None
-    cue = _to_cue(m)
+    cue = _to_cue(m, _ends_cleanly(m))
     if cue is None or cue.kind != "name" or not role_nouns(skipped):
         return None
     return cue
@@ -157,7 +180,7 @@ def cue_before(text: str) -> Cue | None:
     found: list[Cue] = []
     for pattern in (p.speaker_cue, p.prep_speaker):
         for m in pattern.finditer(text):
-            cue = _to_cue(m)
+            cue = _to_cue(m, m.end())
             if cue is not None:
                 found.append(cue)
     return max(found, key=lambda c: c.end, default=None)
@@ -180,29 +203,44 @@ def cue_in(text: str) -> Cue | None:
     return None
 
 
-def _to_cue(m: re.Match[str]) -> Cue | None:
+def subject_cue(sentence: str) -> Cue | None:
+    """The speaker who opens a sentence with no cue verb ("Andrew Bates set the scene:")."""
+    w = cue_words()
+    m = re.match(rf"\s*(?P<speaker>{NAME_RUN})", sentence)
+    if m is None:
+        return None
+    name, skipped, nouns = split_name(m.group("speaker"))
+    if name is None or name.split()[0] in w.not_names:
+        return None
+    start = m.start("speaker") + skipped
+    return Cue(name, "name", "", start, start + len(name), nouns | _nouns_before(sentence, start))
+
+
+def _to_cue(m: re.Match[str], end: int | None) -> Cue | None:
     """Classify the matched speaker phrase; None when it is not a speaker after all."""
+    if end is None:
+        return None
     w = cue_words()
     raw = m.group("speaker")
     start = m.start("speaker")
     cue_text = re.sub(r"\s+", " ", m.group("cue"))
-    if cue_text.lower() in cue_words().prepositional:
+    if cue_text.lower() in w.prepositional:
         cue_text = cue_text.lower()
     appos = m.groupdict().get("appos") or ""
     nouns = role_nouns(appos) | _nouns_before(m.string, start)
-    first = raw.split()[0]
-    if first.lower() in w.pronouns and len(raw.split()) == 1:
-        return Cue(raw, "pronoun", cue_text, start, m.end(), nouns)
-    if first.lower() in w.definite | w.indefinite and role_nouns(raw):
-        phrase = re.sub(r"\s+", " ", raw)
-        return Cue(
-            phrase, "role", cue_text, start, m.end(), role_nouns(raw) | nouns,
-            definite=first.lower() in w.definite,
-        )
+    words = raw.split()
+    if words[0].lower() in w.pronouns and len(words) == 1:
+        return Cue(raw, "pronoun", cue_text, start, end, nouns)
+    if len(words) == 1 and words[0].lower() in w.bare_roles:
+        return Cue(raw, "role", cue_text, start, end, role_nouns(raw) | nouns)
+    if words[0].lower() in w.definite | w.indefinite and role_nouns(raw):
+        phrase = " ".join(words)
+        definite = words[0].lower() in w.definite
+        return Cue(phrase, "role", cue_text, start, end, role_nouns(raw) | nouns, definite)
     name, skipped, title_nouns = split_name(raw)
     if name is None:
         return None
-    return Cue(name, "name", cue_text, start + skipped, m.end(), nouns | title_nouns)
+    return Cue(name, "name", cue_text, start + skipped, end, nouns | title_nouns)
 
 
 def _nouns_before(text: str, pos: int) -> frozenset[str]:
@@ -313,7 +351,7 @@ class SpeakerResolver:
         if not cue.definite:
             phrase = cue.speaker[:1].lower() + cue.speaker[1:]
             return _Entity(None, phrase, cue.nouns, name_gender("", cue.nouns), pos)
-        found = self._by_role(cue.nouns, pos)
+        found = self._by_role(cue, pos)
         if found is None:
             return _Entity(None, cue.speaker, cue.nouns, name_gender("", cue.nouns), pos)
         return _moved(found, pos, cue.nouns)
@@ -353,19 +391,52 @@ class SpeakerResolver:
                         return entity
         return None
 
-    def _by_role(self, nouns: frozenset[str], pos: int) -> _Entity | None:
-        """Same role noun first, then the same role group, among speakers then mentions."""
-        roles = cue_words().roles
-        groups = {roles[n] for n in nouns if n in roles}
-        earlier = [m for m in self._mentions if m.pos < pos]
-        for pool in (self._speakers, earlier):
-            for entity in reversed(pool):
-                if entity.nouns & nouns:
-                    return entity
+    def _by_role(self, cue: Cue, pos: int) -> _Entity | None:
+        """'the second official': a same-noun entity with its words, else by order or recency.
+
+        Speakers and people the article introduced ("A senior administration official,
+        speaking on condition of anonymity, ...") both count; a role group match
+        ("the official" for a named spokesman) comes last.
+        """
+        w = cue_words()
+        roles = w.roles
+        modifiers = {
+            t for t in cue.speaker.lower().split()[1:] if t not in roles and t not in w.definite
+        }
+        pool = sorted(
+            self._speakers + [m for m in self._mentions if m.pos < pos], key=lambda e: e.pos
+        )
+        same = _distinct([e for e in pool if e.nouns & cue.nouns])
+        worded = [e for e in same if modifiers <= set(e.phrase.lower().split())]
+        if modifiers and worded:
+            return worded[-1]
+        ordinal = next((i for i, o in enumerate(_ORDINALS) if o in modifiers), None)
+        if ordinal is not None and ordinal < len(same):
+            return same[ordinal]
+        if same:
+            return same[-1]
+        groups = {roles[n] for n in cue.nouns if n in roles}
         for entity in reversed(self._speakers):
             if {roles[n] for n in entity.nouns if n in roles} & groups:
                 return entity
         return None
+
+
+_ORDINALS = ("first", "second", "third")
+
+
+def _distinct(entities: list[_Entity]) -> list[_Entity]:
+    """One entry per person, at their latest position, ordered by first appearance."""
+    order: dict[str, _Entity] = {}
+    for e in entities:
+        key = e.label.lower()
+        if key in order:
+            latest = order.pop(key)
+            order[key] = _Entity(latest.name, latest.phrase, latest.nouns, latest.gender, e.pos)
+            continue
+        order[key] = e
+    firsts = {k: i for i, k in enumerate(e.label.lower() for e in entities)}
+    return sorted(order.values(), key=lambda e: firsts[e.label.lower()])
 
 
 def _moved(entity: _Entity, pos: int, nouns: frozenset[str]) -> _Entity:
@@ -395,4 +466,18 @@ def _name_mentions(text: str) -> list[_Entity]:
         nouns |= role_nouns(appos.group(1)) if appos else frozenset()
         full = " ".join(core)
         out.append(_Entity(full, name, nouns, name_gender(name, nouns), start))
+    return sorted(out + _role_mentions(text), key=lambda e: e.pos)
+
+
+def _role_mentions(text: str) -> list[_Entity]:
+    """Unnamed people the article introduces: "A senior administration official, ..."."""
+    w = cue_words()
+    dets = _alt(sorted(w.indefinite))
+    pattern = rf"(?i:\b(?:{dets})\s+(?:[\w’'\-.]+\s+){{0,4}}?(?:{_alt(list(w.roles))}))(?![\w’'])"
+    out: list[_Entity] = []
+    for m in re.finditer(pattern, text):
+        phrase = " ".join(m.group().split())
+        phrase = phrase[:1].lower() + phrase[1:]
+        nouns = role_nouns(phrase)
+        out.append(_Entity(None, phrase, nouns, name_gender("", nouns), m.start()))
     return out
