@@ -1,0 +1,24 @@
+"""Shared fixtures: the bundled corpus is loaded once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from verifier.corpus import BUNDLED_CORPUS, Corpus
+from verifier.transcripts import load_transcript
+
+REPO = Path(__file__).resolve().parent.parent
+CALL = BUNDLED_CORPUS / "2024-01-28-background-press-call-counternarcotics-working-group-beijing.md"
+
+
+@pytest.fixture(scope="session")
+def bundled_corpus() -> Corpus:
+    return Corpus.from_path(BUNDLED_CORPUS)
+
+
+@pytest.fixture(scope="session")
+def call_corpus() -> Corpus:
+    """Just the 2024-01-28 counternarcotics call: fast, and enough for most engine tests."""
+    return Corpus([load_transcript(CALL)], path=str(CALL))

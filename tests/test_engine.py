@@ -1,0 +1,140 @@
+"""verify_quote on real passages of the 2024-01-28 call: one table row per verdict rule."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from verifier.corpus import Corpus
+from verifier.models import Attribution, EditKind, EditOp, Fidelity, Quote, Severity
+from verifier.pipeline import verify_quote
+from verifier.search_space import doc_tokens
+
+SAO = "a senior administration official"
+ROWS = [
+    # (quote, credited, fidelity, attribution)
+    (
+        "We\u2019re starting to see reductions in seizures of precursors at some U.S. airports already",
+        SAO, Fidelity.VERBATIM, Attribution.ANONYMOUS,
+    ),
+    (
+        "We're starting to see reductions in shipments of precursors at some U.S. airports already",
+        SAO, Fidelity.ALTERED, Attribution.ANONYMOUS,
+    ),
+    (
+        "What's to stop them from instead of shipping directly to the U.S., shipping via third countries",
+        SAO, Fidelity.VERBATIM, Attribution.MISATTRIBUTED,
+    ),
+    (
+        "President Biden has made beating the overdose epidemic a key priority \u2026 including a focus "
+        "on cracking down on global illicit drug trafficking",
+        SAO, Fidelity.ELIDED, Attribution.ANONYMOUS,
+    ),
+    (
+        "[The] working group is a whole-of-government effort. It includes a delegation from DOJ, "
+        "DHS, State, and Treasury",
+        "the official", Fidelity.BRACKETED, Attribution.ANONYMOUS,
+    ),
+    (
+        "And I think I have to tell anybody here that 100,000 people a year die in the United "
+        "States from fentanyl overdoses",
+        SAO, Fidelity.ALTERED, Attribution.ANONYMOUS,
+    ),
+    (
+        "I don't think I have to tell anybody here that 10,000 people a year die in the United "
+        "States from fentanyl overdoses",
+        SAO, Fidelity.ALTERED, Attribution.ANONYMOUS,
+    ),
+    (
+        "we are starting to see reductions in seizures of precursors at some U.S. airports already",
+        SAO, Fidelity.MINOR_EDITS, Attribution.ANONYMOUS,
+    ),
+    (
+        "The moon landing was staged in a studio in Nevada by the Treasury Department",
+        SAO, Fidelity.NOT_FOUND, Attribution.UNKNOWN,
+    ),
+    (
+        "we're starting to see reductions in seizures of precursors at some U.S. airports already",
+        None, Fidelity.VERBATIM, Attribution.UNATTRIBUTED,
+    ),
+    (
+        "We're starting to see reductions in seizures of precursors; at some U.S. airports, already",
+        SAO, Fidelity.PUNCTUATION, Attribution.ANONYMOUS,
+    ),
+]
+
+
+@pytest.mark.parametrize(("quote", "credited", "fidelity", "attribution"), ROWS)
+def test_verdict_table(call_corpus: Corpus, quote: str, credited: str | None,
+                       fidelity: Fidelity, attribution: Attribution) -> None:
+    finding = verify_quote(Quote.typed(quote, attributed_to=credited), call_corpus)
+    assert (finding.fidelity, finding.attribution) == (fidelity, attribution), finding.reasons
+
+
+def test_negation_reason_names_the_word(call_corpus: Corpus) -> None:
+    quote = ("I think I have to tell anybody here that 100,000 people a year die in the United "
+             "States from fentanyl overdoses")
+    finding = verify_quote(Quote.typed(quote, attributed_to=SAO), call_corpus)
+    assert any("negation" in r and "don\u2019t" in r for r in finding.reasons)
+    assert finding.severity is Severity.FAIL
+
+
+def test_elision_edit_holds_what_the_ellipsis_dropped(call_corpus: Corpus) -> None:
+    quote = ("President Biden has made beating the overdose epidemic a key priority ... including "
+             "a focus on cracking down")
+    finding = verify_quote(Quote.typed(quote, attributed_to=SAO), call_corpus)
+    elisions = [e for e in finding.edits if e.kind is EditKind.ELISION]
+    assert len(elisions) == 1
+    assert " ".join(elisions[0].transcript_text.split()) == "in his Unity Agenda for the nation,"[:-1]
+    assert len(finding.match.pieces) == 2
+
+
+def test_span_is_exact_original_text(call_corpus: Corpus) -> None:
+    quote = "reductions in seizures of precursors at some U.S. airports"
+    finding = verify_quote(Quote.typed(quote), call_corpus)
+    t = finding.match.transcript
+    assert finding.match.span.of(t.text) == "reductions in seizures of precursors at\nsome U.S. airports"
+
+
+@pytest.fixture(scope="module")
+def official_runs(call_corpus: Corpus) -> list[tuple[str, int, int]]:
+    """Every turn of the call, as (text, start, end) word runs to sample from."""
+    t = call_corpus.transcript(0)
+    toks = doc_tokens(t)
+    return [(t.text, toks.starts[k], toks.ends[k]) for k in range(len(toks.norms))]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_any_verbatim_run_is_found_at_its_exact_span(call_corpus: Corpus, data: st.DataObject) -> None:
+    """A run of 6+ words from one turn, retyped with curly quotes and a changed first letter."""
+    t = call_corpus.transcript(0)
+    toks = call_corpus.tokens(0)
+    n = len(toks.norms)
+    start = data.draw(st.integers(0, n - 7))
+    turn = toks.turns[start]
+    length = data.draw(st.integers(6, 14))
+    end = start + length
+    if end > n or toks.turns[end - 1] != turn:
+        return
+    original = t.text[toks.starts[start] : toks.ends[end - 1]]
+    retyped = " ".join(original.split()).replace("\u2019", "'").replace("'", "\u2019")
+    retyped = retyped[0].swapcase() + retyped[1:]
+    finding = verify_quote(Quote.typed(f"\u201c{retyped}\u201d"), call_corpus)
+    assert finding.fidelity in (Fidelity.VERBATIM, Fidelity.PUNCTUATION), finding.reasons
+    assert finding.match is not None
+    span = finding.match.span
+    assert t.text[span.start : span.end] == original or t.text.count(original) > 1
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(
+    "we are starting to see reductions in seizures of precursors at some airports not the "
+    "moon 100,000 people china".split()), min_size=3, max_size=16))
+def test_equal_and_delete_parts_rebuild_the_quote(call_corpus: Corpus, words: list[str]) -> None:
+    quote = " ".join(words)
+    finding = verify_quote(Quote.typed(quote), call_corpus)
+    rebuilt = [e.quote_text for e in finding.edits if e.op in (EditOp.EQUAL, EditOp.DELETE)]
+    if finding.match is not None:
+        assert " ".join(" ".join(rebuilt).split()) == " ".join(quote.split())
