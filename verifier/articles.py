@@ -13,7 +13,15 @@ import re
 from dataclasses import dataclass
 
 from .article_loaders import load_article, load_article_text
-from .cues import Cue, SpeakerResolver, cue_after, cue_before, cue_in, subject_cue
+from .cues import (
+    Cue,
+    SpeakerResolver,
+    cue_after,
+    cue_before,
+    cue_in,
+    cue_words,
+    subject_cue,
+)
 from .models import Article, Quote, QuoteFlag, Span
 
 __all__ = ["extract_quotes", "load_article", "load_article_text"]
@@ -389,7 +397,10 @@ def _paragraph_lead(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cu
     para_start = paras[_para_index(paras, quote.span.start)][0]
     opening = quote.span.start - 1
     before = _QUOTED.sub(lambda m: " " * len(m.group()), text[para_start:opening])
-    return _shift(cue_before(before), para_start)
+    cue = cue_before(before)
+    if cue is None or not cue.cue.lower().startswith(cue_words().lead_cues):
+        return None
+    return _shift(cue, para_start)
 
 
 def _colon_intro(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:

@@ -35,6 +35,7 @@ class CueWords:
     female_names: frozenset[str]
     gendered_nouns: dict[str, str]
     bare_roles: frozenset[str]
+    lead_cues: tuple[str, ...]
     tail_prepositions: tuple[str, ...]
     affiliation_words: tuple[str, ...]
 
@@ -81,6 +82,7 @@ def cue_words() -> CueWords:
         female_names=frozenset(raw["first_names"]["female"]),
         gendered_nouns=dict(raw.get("gendered_nouns") or {}),
         bare_roles=frozenset(raw["bare_roles"]),
+        lead_cues=tuple(raw["lead_cues"]),
         tail_prepositions=tuple(raw["cue_tail_prepositions"]),
         affiliation_words=tuple(raw["affiliation_words"]),
     )
