@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from verifier.text import fold, split_ellipsis, tokenize
 
 _ALPHABET = st.sampled_from(
-    list("abcXYZ019 ,.;'\"-\n") + ["\u2019", "\u201c", "\u201d", "\u2014", "\u2026", "\u00a0", "\\[", "]", "İ"]
+    list("abcXYZ019 ,.;'\"-\n")
+    + ["\u2019", "\u201c", "\u201d", "\u2014", "\u2026", "\u00a0", "\\[", "]", "İ"]
 )
 texts = st.lists(_ALPHABET, max_size=60).map("".join)
 
