@@ -8,7 +8,7 @@ from pathlib import Path
 from .errors import TranscriptError
 from .formats import detect, get_format
 from .models import Transcript
-from .speakers import resolve_transcript
+from .speakers import Aliases, resolve_transcript
 from .textio import read_text
 
 
@@ -19,23 +19,36 @@ def transcript_id(path: str | Path) -> str:
 
 
 def parse_transcript(
-    text: str, *, path: str | None = None, format: str | None = None, id: str | None = None
+    text: str,
+    *,
+    path: str | None = None,
+    format: str | None = None,
+    id: str | None = None,
+    aliases: Aliases | None = None,
 ) -> Transcript:
-    """Parse transcript text (format detected unless named) and resolve its speakers."""
+    """Parse transcript text (format detected unless named) and resolve its speakers.
+
+    ``aliases`` (``speakers.load_aliases(corpus_dir)``) names who labels are; the
+    shipped defaults apply when it is None.
+    """
     fmt = get_format(format) if format else detect(text, path)
     tid = id or (transcript_id(path) if path else "transcript")
     transcript = fmt.parse(text, path=path, id=tid)
     if not transcript.turns:
         raise TranscriptError("no transcript text found (nothing but front matter?)", path=path)
-    return resolve_transcript(transcript)
+    return resolve_transcript(transcript, aliases)
 
 
 def load_transcript(
-    path: str | Path, *, format: str | None = None, require_speakers: bool = False
+    path: str | Path,
+    *,
+    format: str | None = None,
+    require_speakers: bool = False,
+    aliases: Aliases | None = None,
 ) -> Transcript:
     """Load one transcript file; with ``require_speakers``, refuse one with no speaker turns."""
     text = read_text(path, what="transcript")
-    transcript = parse_transcript(text, path=str(path), format=format)
+    transcript = parse_transcript(text, path=str(path), format=format, aliases=aliases)
     if require_speakers and not transcript.has_speakers:
         raise TranscriptError(
             "no speaker turns found (expected labels such as 'MS. JEAN-PIERRE:' or 'Q')",

@@ -9,6 +9,7 @@ kept as metadata only.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -24,11 +25,19 @@ LABEL_RE = re.compile(
     r"[ \t]*(?:\*\*)?(?P<label>(?:[^\W\d_a-z]|[.'’\- ,&()/])*?[^\W\d_a-z.,'’\-]\.?"
     r"(?: \d)?)(?:\*\*)?:(?:\*\*)?(?=[\s\u00a0]|$)"
 )
-Q_RE = re.compile(r"[ \t]*(?P<label>Q)(?::|\.(?=\s)|[ \t\u00a0]{2,}|[ \t\u00a0](?=[A-Z\u2014\"“'‘(\[]))")
+Q_RE = re.compile(
+    r"[ \t]*(?P<label>Q)(?::|\.(?=\s)|[ \t\u00a0]{2,}|[ \t\u00a0](?=[A-Z\u2014\"“'‘(\[]))"
+)
 TIME_RE = re.compile(
     r"^(?:END\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,5})?\.?$"
 )
 _MAX_LABEL = 70
+# A line that may open a turn or be a time stamp: the cheap filter before the real tests.
+_CANDIDATE_LINE_RE = re.compile(
+    r"(?<=\n)(?=[ \t]*(?:\d{1,2}:\d\d|END\b|Q[ \t\u00a0:.]|(?:\*\*)?[A-Z][^\n:]{0,70}:))"
+)
+# A paragraph with no words, or only END / MORE: page furniture, never said.
+_UNSPOKEN_RE = re.compile(r"^(?:[\W_]*|[\W_]*(?:END|MORE)[\W_]*)$")
 
 
 def sniff(text: str, path: str | None) -> float:
@@ -60,9 +69,64 @@ def find_label(text: str, start: int, end: int) -> tuple[str, int] | None:
     return m.group("label").strip(), m.end()
 
 
+def _is_time(line: str) -> bool:
+    head = line.lstrip()[:1]
+    if not (head.isdigit() or head == "E"):
+        return False
+    return TIME_RE.match(" ".join(line.replace("\u00a0", " ").split())) is not None
+
+
+def _opens_turn_midway(text: str, start: int, end: int, after_hard_break: bool) -> bool:
+    """A line inside a paragraph that opens a new turn (the page lost a blank line)."""
+    head = text[start : min(end, start + _MAX_LABEL + 6)].lstrip(" \t*")
+    if not head[:1].isupper() or (head[0] != "Q" and ":" not in head):
+        return False
+    found = find_label(text, start, end)
+    if found is None:
+        return False
+    if after_hard_break:
+        return True
+    opening = text[start : found[1] + 2]
+    return "\u00a0" in opening or "  " in opening
+
+
+def blocks(text: str, start: int) -> Iterator[Span]:
+    """Paragraphs, also split before a time-stamp line or a labelled line inside one."""
+    for para in paragraphs(text, start):
+        cut = para.start
+        for m in _CANDIDATE_LINE_RE.finditer(text, para.start, para.end):
+            pos = m.end()
+            line_end = text.find("\n", pos, para.end)
+            line_end = para.end if line_end < 0 else line_end
+            before = text[max(para.start, m.start() - 2) : m.start()]
+            hard = before.endswith(("  ", "\u00a0", "\\")) or _is_time(
+                text[text.rfind("\n", para.start, m.start()) + 1 : m.start()]
+            )
+            is_time = _is_time(text[pos:line_end])
+            if is_time or _opens_turn_midway(text, pos, line_end, hard):
+                for a, b in ((cut, pos), (pos, line_end)) if is_time else ((cut, pos),):
+                    span = trim(text, a, b)
+                    if span is not None:
+                        yield span
+                cut = line_end if is_time else pos
+        span = trim(text, cut, para.end)
+        if span is not None:
+            yield span
+
+
 def parse(text: str, *, path: str | None = None, id: str = "") -> Transcript:
-    """Parse a briefing-room page into turns; labelless pages become one speakerless turn."""
+    """Parse a briefing-room page into turns; labelless pages become one speakerless turn.
+
+    Lines before the opening time stamp (the room, the city, the date) and
+    lines of bare punctuation (``\\###``, ``END``) were never said: they are kept
+    as ``metadata["header"]`` or dropped, never put in a turn.
+    """
     meta, body_start = split_front_matter(text, path=path)
+    all_blocks = list(blocks(text, body_start))
+    first_time = next(
+        (i for i, b in enumerate(all_blocks[:8]) if _is_time(_first_line(text, b))), None
+    )
+    header: list[str] = []
     turns: list[Turn] = []
     times: list[str] = []
     label: str | None = None
@@ -72,9 +136,9 @@ def parse(text: str, *, path: str | None = None, id: str = "") -> Transcript:
 
     def close() -> None:
         if parts:
-            speaker = (
-                Speaker(label=label, role=role_for_label(label)) if label is not None else NO_SPEAKER
-            )
+            speaker = NO_SPEAKER
+            if label is not None:
+                speaker = Speaker(label=label, role=role_for_label(label))
             turns.append(
                 Turn(
                     speaker=speaker,
@@ -83,13 +147,17 @@ def parse(text: str, *, path: str | None = None, id: str = "") -> Transcript:
                 )
             )
 
-    for para in paragraphs(text, body_start):
-        first_line_end = text.find("\n", para.start, para.end)
-        first_line = text[para.start : first_line_end if first_line_end >= 0 else para.end]
-        if TIME_RE.match(first_line.strip().replace("\u00a0", " ")):
-            times.append(" ".join(first_line.split()))
+    for i, para in enumerate(all_blocks):
+        first_line = _first_line(text, para)
+        if _is_time(first_line):
+            times.append(" ".join(first_line.replace("\u00a0", " ").split()))
             continue
         found = find_label(text, para.start, para.end)
+        if found is None and first_time is not None and i < first_time:
+            header.append(" ".join(para.of(text).replace("*", " ").split()))
+            continue
+        if found is None and _UNSPOKEN_RE.match(para.of(text)):
+            continue
         words_start = para.start
         if found is not None:
             close()
@@ -104,6 +172,8 @@ def parse(text: str, *, path: str | None = None, id: str = "") -> Transcript:
     metadata: dict[str, Any] = dict(meta)
     if times:
         metadata.setdefault("times", times)
+    if header:
+        metadata.setdefault("header", header)
     return Transcript(
         id=id,
         title=clean_title(str(meta.get("title") or "")),
@@ -115,6 +185,11 @@ def parse(text: str, *, path: str | None = None, id: str = "") -> Transcript:
         path=path,
         metadata=metadata,
     )
+
+
+def _first_line(text: str, span: Span) -> str:
+    nl = text.find("\n", span.start, span.end)
+    return text[span.start : nl if nl >= 0 else span.end]
 
 
 def clean_title(title: str) -> str:
