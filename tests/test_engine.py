@@ -125,7 +125,9 @@ def test_any_verbatim_run_is_found_at_its_exact_span(call_corpus: Corpus, data: 
     assert finding.fidelity in (Fidelity.VERBATIM, Fidelity.PUNCTUATION), finding.reasons
     assert finding.match is not None
     span = finding.match.span
-    assert t.text[span.start : span.end] == original or t.text.count(original) > 1
+    found = t.text[span.start : span.end]
+    # exactly this run, or an identical run elsewhere (a phrase the speaker repeated)
+    assert found == original or found.split() == original.split()
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from .classify import expand
+from .classify import says_the_same
 from .models import Transcript
 from .policy import Policy
 from .search_space import DocTokens, SearchSpace
@@ -55,8 +55,10 @@ class Located:
 
 
 def match_norms(piece: list[Token]) -> list[str]:
-    """The words of a piece that must match: an editor's whole bracketed words do not."""
-    return [t.norm for t in piece if not t.editorial]
+    """The words of a piece to align. An editor's bracketed words stay: they cost one
+    unmatched word when they stand for others ("[China]" for "they"), and match when
+    the transcript has the same bracketed words (a redaction quoted as printed)."""
+    return [t.norm for t in piece]
 
 
 def score_of(hits: tuple[PieceHit, ...]) -> float:
@@ -67,12 +69,28 @@ def score_of(hits: tuple[PieceHit, ...]) -> float:
 
 
 def lcs_blocks(q: list[str], window: list[str]) -> list[tuple[int, int, int]]:
-    """Matching word blocks (quote index, window index, length) of an LCS alignment."""
-    return [
-        (op.src_start, op.dest_start, op.src_end - op.src_start)
+    """Matching word blocks (quote index, window index, length) of an LCS alignment.
+
+    Where the speaker repeated themselves ("say that that first meeting"), an
+    LCS may pair a quote word with the first copy; blocks are slid up against
+    their neighbours so the span covers the words the quote actually runs into.
+    """
+    blocks = [
+        [op.src_start, op.dest_start, op.src_end - op.src_start]
         for op in Indel.opcodes(q, window)
         if op.tag == "equal"
     ]
+    for k in range(len(blocks) - 2, -1, -1):  # slide right, towards the next block
+        qi, wj, n = blocks[k]
+        nq, nw, _ = blocks[k + 1]
+        if qi + n == nq and wj + n < nw and window[nw - n : nw] == q[qi : qi + n]:
+            blocks[k][1] = nw - n
+    for k in range(1, len(blocks)):  # slide left, towards the previous block
+        qi, wj, n = blocks[k]
+        pq, pw, pn = blocks[k - 1]
+        if pq + pn == qi and pw + pn < wj and window[pw + pn : pw + pn + n] == q[qi : qi + n]:
+            blocks[k][1] = pw + pn
+    return [(a, b, c) for a, b, c in blocks]
 
 
 def densest_run(blocks: list[tuple[int, int, int]], m: int) -> tuple[int, int, int, int, int]:
@@ -120,7 +138,6 @@ def extend_edge(rest: list[str], window: list[str], edge: int, step: int) -> int
     """Move a span edge over words that say the quote's unmatched edge words another way."""
     if not rest:
         return edge
-    want = expand(rest)
     for j in range(1, len(rest) + 2):
         lo, hi = (edge - j, edge) if step < 0 else (edge, edge + j)
         if lo < 0 or hi > len(window):
@@ -128,7 +145,7 @@ def extend_edge(rest: list[str], window: list[str], edge: int, step: int) -> int
         got = window[lo:hi]
         if _NEVER in got:
             break
-        if expand(got) == want:
+        if says_the_same(rest, got):
             return lo if step < 0 else hi
     return edge
 

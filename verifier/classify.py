@@ -27,11 +27,14 @@ def expand(words: list[str]) -> list[str]:
     return out
 
 
-def classify_change(deleted: list[Token], inserted: list[Token], after: list[Token]) -> EditKind:
+def classify_change(
+    deleted: list[Token], inserted: list[Token], after: list[Token], before: list[Token] = ()  # type: ignore[assignment]
+) -> EditKind:
     """Classify replacing ``deleted`` (quote words) by ``inserted`` (transcript words).
 
-    ``after`` are the transcript words that follow the inserted ones: a dropped
-    repeat of them is a false start ("we — we are"), not a lost word.
+    ``before`` and ``after`` are the transcript words around the inserted ones: a
+    dropped repeat of them is a false start ("we — we are", "any changes that — any
+    governance changes"), not a lost word.
     """
     lists = word_lists()
     dq = [t.norm for t in deleted]
@@ -48,7 +51,7 @@ def classify_change(deleted: list[Token], inserted: list[Token], after: list[Tok
         return EditKind.GRAMMAR
     if numbers_of(dq) != numbers_of(it):
         return EditKind.NUMBER
-    if not dq and is_false_start(it, [t.norm for t in after]):
+    if not dq and is_false_start(it, [t.norm for t in before], [t.norm for t in after]):
         return EditKind.FILLER
     if not dq and is_filler(it) or not it and is_filler(dq):
         return EditKind.FILLER
@@ -84,25 +87,44 @@ def names_of(tokens: list[Token]) -> list[str]:
     ]
 
 
-def is_false_start(inserted: list[str], after: list[str]) -> bool:
-    """The dropped words are repeated straight after: the speaker restarted."""
+def is_false_start(inserted: list[str], before: list[str], after: list[str]) -> bool:
+    """The dropped words are a restart: repeated straight after, or ending where they began."""
     n = len(inserted)
-    return 0 < n <= 4 and after[:n] == inserted
+    if not 0 < n <= 5:
+        return False
+    if after[:n] == inserted or after[:1] == inserted[:1] and is_filler_or_small(inserted[1:]):
+        return True
+    if after[:1] == inserted[:1] and set(inserted) <= set(after[: n + 3]):
+        return True  # "any changes that — any governance changes that"
+    for k in range(1, min(n, len(before)) + 1):
+        if inserted[-k:] == before[-k:]:
+            return True
+    return False
+
+
+def is_filler_or_small(words: list[str]) -> bool:
+    """Only filler phrases and small function words (the rest of a false start)."""
+    lists = word_lists()
+    rest = [w for w in words if w not in lists.function_words]
+    return not rest or is_filler(rest)
 
 
 def is_filler(words: list[str]) -> bool:
-    """Words made only of filler phrases ("you know", "I think", "sort of")."""
-    if not words:
-        return False
-    i = 0
+    """Filler phrases ("you know", "I think", "sort of"), with at most two stray small words."""
+    lists = word_lists()
+    i = fillers = strays = 0
     while i < len(words):
-        for phrase in word_lists().fillers:
+        for phrase in lists.fillers:
             if tuple(words[i : i + len(phrase)]) == phrase:
                 i += len(phrase)
+                fillers += 1
                 break
         else:
-            return False
-    return True
+            if words[i] not in lists.function_words or strays >= 2:
+                return False
+            strays += 1
+            i += 1
+    return fillers > 0
 
 
 def same_words_inflected(a: list[str], b: list[str]) -> bool:
@@ -151,13 +173,32 @@ def is_qualifier_change(deleted: list[Token], inserted: list[Token]) -> bool:
 
 
 def is_misspelling(a: str, b: str) -> bool:
-    """One word spelt two ways: at most two letters differ in a word of five or more."""
-    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+    """One word spelt two ways: within two edits (a swap counts as one) in a word of five or more."""
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 2 or a[0] != b[0]:
         return False
-    i = 0
-    while i < min(len(a), len(b)) and a[i] == b[i]:
-        i += 1
-    j = 0
-    while j < min(len(a), len(b)) - i and a[-1 - j] == b[-1 - j]:
-        j += 1
-    return max(len(a), len(b)) - i - j <= 2
+    return edit_distance(a, b) <= (1 if min(len(a), len(b)) < 7 else 2)
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance: insertions, deletions, substitutions, swaps."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def says_the_same(quote_words: list[str], transcript_words: list[str]) -> bool:
+    """The same words but for a contraction, an inflection or a misspelling."""
+    if expand(quote_words) == expand(transcript_words):
+        return True
+    if len(quote_words) == len(transcript_words) == 1:
+        a, b = quote_words[0], transcript_words[0]
+        return share_stem(a, b) or is_misspelling(a, b)
+    return False

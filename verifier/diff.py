@@ -57,7 +57,7 @@ def piece_edits(
             inserted += t[j : j + nb]
             i, j, k = i + na, j + nb, k + 1
         follow = t[j:] + after
-        kind = classify_change(deleted, inserted, follow)
+        kind = classify_change(deleted, inserted, follow, t[: j - len(inserted)])
         if deleted:
             edits.append(make_edit(EditOp.DELETE, kind, quote_text, deleted, transcript_text, []))
         if inserted:
@@ -70,7 +70,7 @@ def equal_edits(
 ) -> list[Edit]:
     """Equal words, split where capitalisation or punctuation differ."""
     kinds = [
-        pair_kind(a, b, first=first_index + n == 0 or n == 0 and first_index == 0)
+        pair_kind(a, b, first=first_index + n == 0, after_change=n == 0)
         for n, (a, b) in enumerate(zip(q, t, strict=True))
     ]
     edits: list[Edit] = []
@@ -86,11 +86,15 @@ def equal_edits(
     return edits
 
 
-def pair_kind(a: Token, b: Token, *, first: bool) -> EditKind:
-    """How two equal words differ as printed: not at all, in case, or in punctuation before."""
-    if a.bracketed:
+def pair_kind(a: Token, b: Token, *, first: bool, after_change: bool) -> EditKind:
+    """How two equal words differ as printed: not at all, in case, or in punctuation before.
+
+    The punctuation before the first word of a piece, or right after a change,
+    belongs to the article's sentence or to the change, so it is not compared.
+    """
+    if a.bracketed and not b.bracketed:
         return EditKind.BRACKET
-    if not first and gap_key(a.gap_before) != gap_key(b.gap_before):
+    if not (first or after_change) and gap_key(a.gap_before) != gap_key(b.gap_before):
         return EditKind.PUNCTUATION
     if a.surface != b.surface:
         if (
