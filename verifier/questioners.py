@@ -22,15 +22,16 @@ _AFF = (
     r"(?:\s+(?:[A-Z][\w.&’'\-]*|of|the|and|for|de|\d+))*))?"
 )
 _HANDOFFS = [
-    r"(?:first|next|last|final|following)\s+question(?:\s+(?:is\s+going\s+to|will|we'll|"
-    r"we\s+will))?\s+(?:go(?:es)?\s+(?:to|over\s+to)|come(?:s)?\s+from|is\s+from|be\s+from)\s+"
+    r"(?i:(?:first|next|last|final|following)\s+question(?:\s+(?:is\s+going\s+to|will|we'll|"
+    r"we\s+will))?\s+(?:go(?:es)?\s+(?:to|over\s+to)|come(?:s)?\s+from|is\s+from|be\s+from))\s+"
     + _NAME + _AFF,
-    r"(?:we'll|we\s+will|we're\s+going\s+to|let's|let\s+me|I'll|I\s+will|I'm\s+going\s+to)\s+"
-    r"(?:go|turn|come)\s+(?:over\s+|next\s+)?to\s+" + _NAME + _AFF,
+    r"(?i:(?:we'll|we\s+will|we're\s+going\s+to|let's|let\s+me|I'll|I\s+will|I'm\s+going\s+to)"
+    r"\s+(?:go|turn|come)\s+(?:over\s+|next\s+)?to)\s+" + _NAME + _AFF,
     r"\b(?:Go\s+ahead|Yes|Yeah|Okay|OK|Sure|Please),?\s+" + _NAME + _AFF + r"\s*[.!,?]",
     r"(?:^|[.!?]\s+)" + _NAME + _AFF + r",\s+go\s+ahead\b",
     r"^" + _NAME + _AFF + r"\.?$",
-    r"^" + _NAME + r",\s+(?:with|from|of)\s+(?P<aff2>[A-Z][\w.&’'\-]*(?:\s+[A-Z][\w.&’'\-]*)*)",
+    r"(?:^|[.!?]\s+)" + _NAME
+    + r",\s+(?:with|from|of)\s+(?P<aff2>[A-Z][\w.&'\-]*(?:\s+[A-Z][\w.&'\-]*)*)\s*[.!?]?\s*$",
 ]
 _HANDOFF_RE = [re.compile(p) for p in _HANDOFFS]
 _NAMELESS_RE = re.compile(
@@ -51,6 +52,7 @@ _AFF_TRAILING = re.compile(r"(?:\s+(?:of|the|and|for|de))+$")
 
 def find_handoff(words: str) -> tuple[str, str | None] | None | bool:
     """The last questioner a turn names: (name, outlet); False for a nameless handoff."""
+    words = fold_typography(words)
     best: tuple[int, str, str | None] | None = None
     for pattern in _HANDOFF_RE:
         for m in pattern.finditer(words):

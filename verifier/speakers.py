@@ -150,18 +150,32 @@ def parse_aliases(data: object, *, source: str) -> Aliases:
     return Aliases(people=tuple(people), index=index, source=source)
 
 
-@lru_cache(maxsize=16)
 def load_aliases(corpus_dir: str | Path | None = None) -> Aliases:
     """The corpus's ``speakers.yaml`` if it has one, else the shipped defaults."""
     if corpus_dir is not None:
         path = Path(corpus_dir) / ALIAS_FILE
-        if path.is_file():
-            try:
-                data = yaml.safe_load(path.read_text("utf-8"))
-            except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-                raise ConfigError(f"cannot read speaker aliases: {exc}", path=str(path)) from None
-            return parse_aliases(data, source=str(path))
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            stamp = None
+        if stamp is not None:
+            return _alias_file(str(path), stamp)
+    return _shipped_aliases()
+
+
+@lru_cache(maxsize=1)
+def _shipped_aliases() -> Aliases:
     return parse_aliases(_data("aliases.yaml"), source="verifier/data/aliases.yaml")
+
+
+@lru_cache(maxsize=16)
+def _alias_file(path: str, stamp: int) -> Aliases:
+    """An alias file, parsed once per modification time."""
+    try:
+        data = yaml.safe_load(Path(path).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read speaker aliases: {exc}", path=path) from None
+    return parse_aliases(data, source=path)
 
 
 def office_holder(label: str, date: str | None) -> tuple[str, str] | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..errors import TranscriptError
 from ..models import Transcript
-from . import whitehouse
+from . import captions, plaintext, segments, timestamped, whitehouse
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,13 +25,18 @@ class TranscriptFormat:
 
 FORMATS: dict[str, TranscriptFormat] = {
     "whitehouse": TranscriptFormat("whitehouse", whitehouse.sniff, whitehouse.parse),
+    "timestamped": TranscriptFormat("timestamped", timestamped.sniff, timestamped.parse),
+    "segments": TranscriptFormat("segments", segments.sniff, segments.parse),
+    "webvtt": TranscriptFormat("webvtt", captions.sniff_vtt, captions.parse_vtt),
+    "srt": TranscriptFormat("srt", captions.sniff_srt, captions.parse_srt),
+    "plain": TranscriptFormat("plain", plaintext.sniff, plaintext.parse),
 }
 
 
 def detect(text: str, path: str | None = None) -> TranscriptFormat:
-    """The format that claims ``text`` most confidently."""
+    """The format that claims ``text`` most confidently (ties: the first registered)."""
     best = max(FORMATS.values(), key=lambda fmt: fmt.sniff(text, path))
-    return best
+    return best if best.sniff(text, path) > 0 else FORMATS["plain"]
 
 
 def get_format(name: str) -> TranscriptFormat:

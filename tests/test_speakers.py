@@ -1,0 +1,158 @@
+"""Who is speaking, and whether the person an article credits is them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from verifier.models import NO_SPEAKER, Role, Speaker, Transcript
+from verifier.questioners import find_handoff
+from verifier.speakers import (
+    CreditRelation,
+    credit_relation,
+    explain_credit,
+    load_aliases,
+    office_holder,
+    role_for_label,
+)
+from verifier.transcripts import load_transcript, parse_transcript
+
+DATA = Path(__file__).parent / "data" / "transcripts"
+ROOT = Path(__file__).parents[1]
+BRIEFING_TITLE = (
+    "Press Briefing by Press Secretary Karine Jean-Pierre and NSC Coordinator for "
+    "Strategic Communications John Kirby"
+)
+
+
+def briefing(*labels: str, date: str = "2023-11-02") -> Transcript:
+    """A tiny White House briefing with one turn per label, resolved."""
+    head = (f'---\ntitle: "{BRIEFING_TITLE}"\ndate: \'{date}\'\n'
+            "source_url: https://www.whitehouse.gov/x\n---\n\n")
+    text = head + "".join(f"{label}:  Words.\n\n" for label in labels)
+    return parse_transcript(text, format="whitehouse")
+
+
+def test_roles_from_labels() -> None:
+    assert role_for_label("Q") is Role.REPORTER
+    assert role_for_label("MODERATOR") is Role.MODERATOR
+    assert role_for_label("SENIOR ADMINISTRATION OFFICIAL") is Role.ANONYMOUS
+    assert role_for_label("Speaker 2") is Role.UNKNOWN
+    assert role_for_label("AUDIENCE MEMBER") is Role.OTHER
+    assert role_for_label("MS. JEAN-PIERRE") is Role.OFFICIAL
+
+
+def test_honorifics_resolve_from_title_and_aliases() -> None:
+    t = briefing("MS. JEAN-PIERRE", "MR. KIRBY", "MR. JEAN-PIERRE", "MS. DALTON")
+    jp, kirby, typo, dalton = (turn.speaker for turn in t.turns)
+    assert (jp.name, jp.title) == ("Karine Jean-Pierre", "Press Secretary")
+    assert (kirby.name, kirby.title) == ("John Kirby", "NSC Coordinator for Strategic Communications")
+    assert typo.name == "Karine Jean-Pierre"
+    assert (dalton.name, dalton.title) == ("Olivia Dalton", "Principal Deputy Press Secretary")
+
+
+@pytest.mark.parametrize(
+    ("label", "date", "name"),
+    [
+        ("THE PRESIDENT", "2023-05-01", "Joe Biden"),
+        ("THE PRESIDENT", "2019-05-01", "Donald Trump"),
+        ("THE PRESIDENT", "2025-02-01", "Donald Trump"),
+        ("PRESIDENT BIDEN", None, "Joe Biden"),
+        ("THE VICE PRESIDENT", "2022-05-18", "Kamala Harris"),
+        ("THE FIRST LADY", "2023-01-01", "Jill Biden"),
+    ],
+)
+def test_office_holders_by_date(label: str, date: str | None, name: str) -> None:
+    held = office_holder(label, date)
+    assert held is not None and held[0] == name
+
+
+def test_corpus_alias_file_and_fallback(tmp_path: Path) -> None:
+    assert load_aliases(tmp_path).source.endswith("verifier/data/aliases.yaml")
+    (tmp_path / "speakers.yaml").write_text("Ada Lovelace: [MS. LOVELACE, the countess]\n")
+    aliases = load_aliases(tmp_path)
+    person = aliases.lookup("the Countess")
+    assert person is not None and person.name == "Ada Lovelace"
+    shipped = load_aliases(ROOT / "corpus")
+    assert shipped.lookup("MR. JEAN-PIERRE") is not None
+
+
+def test_dated_role_aliases() -> None:
+    aliases = load_aliases(None)
+    assert aliases.lookup("the press secretary", "2021-06-01").name == "Jen Psaki"  # type: ignore[union-attr]
+    assert aliases.lookup("the press secretary", "2023-06-01").name == "Karine Jean-Pierre"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("Our first question is going to go to Cate Cadell with the Washington Post.",
+         ("Cate Cadell", "Washington Post")),
+        ("Next, we’ll go to Demetri with the FT.", ("Demetri", "FT")),
+        ("Go ahead, Zeke.", ("Zeke", None)),
+        ("Great.  Our next question will go to Christina Anderson.", ("Christina Anderson", None)),
+        ("Okay.  Go ahead.", False),
+        ("We have been very clear about that.", None),
+    ],
+)
+def test_handoffs(words: str, expected: object) -> None:
+    assert find_handoff(words) == expected
+
+
+KIRBY = "MR. KIRBY"
+
+
+@pytest.mark.parametrize(
+    ("credited", "label", "date", "expected"),
+    [
+        ("Kirby", KIRBY, "2023-11-02", CreditRelation.SAME_PERSON),
+        ("John Kirby", KIRBY, "2023-11-02", CreditRelation.SAME_PERSON),
+        ("MR. KIRBY", KIRBY, "2023-11-02", CreditRelation.SAME_PERSON),
+        ("Mr. Kirby", KIRBY, "2023-11-02", CreditRelation.SAME_PERSON),
+        ("the NSC spokesman", KIRBY, "2023-11-02", CreditRelation.SAME_PERSON),
+        ("National Security Council spokesman John Kirby", KIRBY, "2023-11-02",
+         CreditRelation.SAME_PERSON),
+        ("the White House", KIRBY, "2023-11-02", CreditRelation.ROLE_MATCH),
+        ("a White House official", "MS. JEAN-PIERRE", "2023-11-02", CreditRelation.ROLE_MATCH),
+        ("the administration", "MS. JEAN-PIERRE", "2023-11-02", CreditRelation.ROLE_MATCH),
+        ("the press secretary", "MS. JEAN-PIERRE", "2023-11-02", CreditRelation.SAME_PERSON),
+        ("Jen Psaki", "MS. JEAN-PIERRE", "2023-11-02", CreditRelation.DIFFERENT),
+        ("a senior administration official", "SENIOR ADMINISTRATION OFFICIAL", "2024-01-28",
+         CreditRelation.ANONYMOUS_MATCH),
+        ("a senior U.S. official", "SENIOR ADMINISTRATION OFFICIAL", "2024-01-28",
+         CreditRelation.ANONYMOUS_MATCH),
+        ("the moderator", "MODERATOR", "2024-01-28", CreditRelation.SAME_PERSON),
+        ("President Biden", "THE PRESIDENT", "2023-04-26", CreditRelation.SAME_PERSON),
+        ("Biden", "THE PRESIDENT", "2023-04-26", CreditRelation.SAME_PERSON),
+        ("the president", "THE PRESIDENT", "2023-04-26", CreditRelation.SAME_PERSON),
+        ("Hunter Biden", "THE PRESIDENT", "2023-04-26", CreditRelation.DIFFERENT),
+        ("Trump", "THE PRESIDENT", "2023-04-26", CreditRelation.DIFFERENT),
+        ("Kirby", "Q", "2023-11-02", CreditRelation.REPORTER_CREDITED_TO_OFFICIAL),
+        ("the White House", "Q", "2023-11-02", CreditRelation.REPORTER_CREDITED_TO_OFFICIAL),
+        ("Karine Jean-Pierre", KIRBY, "2023-11-02", CreditRelation.DIFFERENT),
+        (None, KIRBY, "2023-11-02", CreditRelation.NO_CREDIT),
+    ],
+)
+def test_credit_relation(credited: str | None, label: str, date: str,
+                         expected: CreditRelation) -> None:
+    t = briefing(label, date=date)
+    speaker = t.turns[0].speaker
+    relation = credit_relation(credited, speaker, t)
+    assert relation is expected, (credited, speaker)
+    assert explain_credit(relation, credited, speaker).endswith(".")
+
+
+def test_unknown_speaker_is_no_speaker() -> None:
+    t = load_transcript(DATA / "nospeakers.txt")
+    assert credit_relation("Biden", NO_SPEAKER, t) is CreditRelation.NO_SPEAKER
+    generic = Speaker(label="Speaker 1", role=Role.UNKNOWN)
+    assert credit_relation("Biden", generic, t) is CreditRelation.NO_SPEAKER
+
+
+def test_named_questioner_credited_by_name() -> None:
+    t = load_transcript(DATA / "background.md")
+    cate = t.turns[1].speaker
+    assert credit_relation("Cate Cadell", cate, t) is CreditRelation.SAME_PERSON
+    assert credit_relation("a senior administration official", cate, t) is (
+        CreditRelation.REPORTER_CREDITED_TO_OFFICIAL)
