@@ -219,15 +219,22 @@ class Aligner:
     # -- fine alignment -------------------------------------------------------------
 
     def align_in_region(self, q: list[str], doc: int, first: int, last: int) -> PieceHit:
-        """Align a piece inside the turn around a candidate region."""
+        """Align a piece inside a candidate region, one turn at a time: the best turn wins."""
         toks = self.space.tokens(doc)
         n = len(toks.norms)
         slack = max(6, len(q) // 2)
-        centre = min(max((first + last) // 2, 0), n - 1)
-        t_lo, t_hi = turn_range(toks, toks.turns[centre])
-        lo = max(t_lo, first - slack)
-        hi = min(t_hi, last + len(q) + slack)
-        return best_span(q, list(toks.norms[lo:hi]), lo)
+        lo = max(0, first - slack)
+        hi = min(n, last + len(q) + slack)
+        best = PieceHit(start=lo, end=lo, matches=0, length=len(q))
+        if lo >= hi:
+            return best
+        for turn in sorted(set(toks.turns[lo:hi])):
+            t_lo, t_hi = turn_range(toks, turn)
+            a, b = max(lo, t_lo), min(hi, t_hi)
+            hit = best_span(q, list(toks.norms[a:b]), a)
+            if score_of((hit,)) > score_of((best,)):
+                best = hit
+        return best
 
     def align_near(self, q: list[str], doc: int, lo: int, hi: int, speaker: str) -> PieceHit:
         """Align a piece in [lo, hi) of a transcript, only on the given speaker's words."""
