@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import TranscriptError
+from ..errors import QuotecheckError, TranscriptError
 
 _OPEN_RE = re.compile(r"\A---[ \t]*\n")
 _CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
@@ -25,7 +25,7 @@ def body_offset(text: str) -> int:
 
 
 def split_front_matter(
-    text: str, *, path: str | None = None, error: type[Exception] = TranscriptError
+    text: str, *, path: str | None = None, error: type[QuotecheckError] = TranscriptError
 ) -> tuple[dict[str, Any], int]:
     """The front matter as a dict and the offset where the body starts (0 if none)."""
     if not _OPEN_RE.match(text):
