@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from ..article_loaders import load_article, load_article_text
 from ..cli import wants_color
+from ..errors import InputError
+from ..models import Article, Finding
 from ..pipeline import verify_article
 from ..report import article_markdown, article_report, article_text, to_json, to_yaml
+from ..review import (
+    Reconciled,
+    fold_into_report,
+    load_review_file,
+    reconcile,
+    review_markdown,
+    review_summary_lines,
+)
 from ..textio import decode_text
 from .common import add_corpus_options, exit_status, open_corpus
 
@@ -31,6 +42,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     add_corpus_options(p)
     p.add_argument("--format", choices=["text", "json", "yaml", "markdown"], default="text")
     p.add_argument("--fail-on", choices=["warn", "fail"], default="fail")
+    p.add_argument(
+        "--review", metavar="FILE", help="fold a reviewer's decisions (ARTICLE.review.yaml) into the report"
+    )
     p.set_defaults(run=run)
 
 
@@ -42,12 +56,29 @@ def run(args: argparse.Namespace) -> int:
     corpus = open_corpus(args)
     findings = verify_article(article, corpus)
     report = article_report(article, findings, corpus_path=corpus.path, transcripts=len(corpus))
+    reconciled = None
+    if getattr(args, "review", None):
+        reconciled = fold_review(args.review, article, findings, report)
     if args.format == "json":
         sys.stdout.write(to_json(report) + "\n")
     elif args.format == "yaml":
         sys.stdout.write(to_yaml(report))
     elif args.format == "markdown":
         sys.stdout.write(article_markdown(report, findings))
+        if reconciled is not None:
+            sys.stdout.write("\n" + review_markdown(findings, reconciled))
     else:
         sys.stdout.write(article_text(report, findings, color=wants_color(sys.stdout)))
     return exit_status(findings, args.fail_on)
+
+
+def fold_review(path: str, article: Article, findings: list[Finding], report: dict[str, Any]) -> Reconciled:
+    """Lay the review file's decisions on the findings; warn on stderr about stale ones."""
+    file = load_review_file(path)
+    if file is None:
+        raise InputError("review file not found", path=path)
+    reconciled = reconcile(file, [f.quote for f in findings], article.text)
+    fold_into_report(report, findings, reconciled, path=path)
+    for line in review_summary_lines(reconciled):
+        sys.stderr.write(f"quotecheck: warning: {path}: {line}\n")
+    return reconciled

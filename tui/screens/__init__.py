@@ -1,0 +1,1 @@
+"""Screens of the review UI: the review desk, the article, a transcript, dialogs, help."""

@@ -1,0 +1,126 @@
+"""What the review screen knows about each quote, and the pure rules on it (filters, badges).
+
+Kept free of widgets so the rules are tested without running an app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from verifier.models import Attribution, Fidelity, Finding, Quote, Severity
+from verifier.review import Decision, Review
+from verifier.verdict import judge_severity
+
+
+class Status(StrEnum):
+    """Where a quote is in verification."""
+
+    PENDING = "pending"
+    CHECKING = "checking"
+    DONE = "done"
+    ERROR = "error"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Item:
+    """One quote of the article as the screen shows it."""
+
+    index: int
+    quote: Quote
+    status: Status = Status.PENDING
+    finding: Finding | None = None
+    error: str = ""
+    review: Review | None = None
+
+    @property
+    def fidelity(self) -> Fidelity | None:
+        """The verdict that counts: the reviewer's override, else the engine's."""
+        if self.review and self.review.decision is Decision.OVERRIDDEN and self.review.verdict:
+            return self.review.verdict
+        return self.finding.fidelity if self.finding else None
+
+    @property
+    def severity(self) -> Severity | None:
+        f = self.finding
+        if f is None or self.fidelity is None:
+            return None
+        if self.fidelity is f.fidelity:
+            return f.severity
+        return judge_severity(self.fidelity, f.attribution, f.quote)
+
+    @property
+    def badge(self) -> str:
+        """A word that reads without colour: OK, WARN, FAIL, or the quote's state."""
+        if self.status is Status.ERROR:
+            return "ERROR"
+        if self.status is Status.CHECKING:
+            return "CHECK"
+        sev = self.severity
+        return sev.value.upper() if sev else "..."
+
+    @property
+    def style(self) -> str:
+        """The component-class suffix colouring the badge."""
+        if self.status is Status.ERROR:
+            return "error"
+        sev = self.severity
+        return sev.value if sev else "pending"
+
+    @property
+    def verdict_text(self) -> str:
+        if self.finding is None:
+            return {Status.ERROR: "failed", Status.CHECKING: "checking"}.get(self.status, "waiting")
+        words = str(self.fidelity)
+        if self.finding.attribution not in (Attribution.CONFIRMED, Attribution.ANONYMOUS):
+            words += f"/{self.finding.attribution}"
+        return words
+
+    @property
+    def mark(self) -> str:
+        """The reviewer's decision at a glance: ✓ accepted, ! overridden, ✎ a note."""
+        r = self.review
+        if r is None:
+            return ""
+        mark = {Decision.ACCEPTED: "\u2713", Decision.OVERRIDDEN: "!"}.get(r.decision, "")  # type: ignore[arg-type]
+        return mark + ("\u270e" if r.note else "")
+
+    def with_review(self, review: Review | None) -> Item:
+        return replace(self, review=review)
+
+
+FILTERS: tuple[tuple[str, str], ...] = (
+    ("all", "All quotes"),
+    ("unreviewed", "Not yet reviewed"),
+    *((f"severity:{s}", f"Severity: {s}") for s in ("fail", "warn", "ok")),
+    *((f"fidelity:{v}", f"Verdict: {v}") for v in Fidelity),
+    *((f"attribution:{v}", f"Attribution: {v}") for v in Attribution),
+)
+FILTER_LABELS = dict(FILTERS)
+
+
+def matches(item: Item, flt: str, search: str) -> bool:
+    """Whether an item passes the filter (``kind:value``) and the search text."""
+    if search and search.casefold() not in " ".join(item.quote.text.split()).casefold():
+        return False
+    if flt == "all":
+        return True
+    if flt == "unreviewed":
+        return item.review is None or item.review.decision is None
+    kind, _, value = flt.partition(":")
+    if kind == "severity":
+        return item.severity is not None and item.severity.value == value
+    if kind == "fidelity":
+        return item.fidelity is not None and item.fidelity.value == value
+    if kind == "attribution":
+        return item.finding is not None and item.finding.attribution.value == value
+    return True
+
+
+def counts(items: list[Item]) -> dict[str, int]:
+    """How many quotes per severity, plus those still waiting."""
+    out = {"fail": 0, "warn": 0, "ok": 0, "pending": 0}
+    for item in items:
+        sev = item.severity
+        out[sev.value if sev else "pending"] += 1
+    return out

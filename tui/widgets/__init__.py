@@ -1,0 +1,1 @@
+"""The review screen's panes: quote list, aligned diff, attribution, context."""

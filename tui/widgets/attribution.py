@@ -1,0 +1,92 @@
+"""The attribution pane: who the article credits, who spoke in the transcript, the verdict."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.widgets import Static
+
+from verifier.models import Role
+from verifier.review import Decision
+
+from ..state import Item, Status
+
+_ROLE = {
+    Role.OFFICIAL: "official",
+    Role.ANONYMOUS: "official on background",
+    Role.MODERATOR: "moderator",
+    Role.REPORTER: "reporter",
+    Role.OTHER: "other",
+    Role.UNKNOWN: "unknown role",
+}
+
+
+class AttributionPanel(Static):
+    """Credited vs transcript speaker, verdicts and reasons, and the reviewer's decision."""
+
+    COMPONENT_CLASSES = {
+        "attribution--label",
+        "attribution--ok",
+        "attribution--warn",
+        "attribution--fail",
+        "attribution--pending",
+        "attribution--error",
+        "attribution--muted",
+    }
+
+    def show(self, item: Item | None) -> None:
+        self.update(self.describe(item) if item else Text("No quote selected."))
+
+    def describe(self, item: Item) -> Table:
+        get = self.get_component_rich_style
+        label = get("attribution--label")
+        muted = get("attribution--muted")
+        out = Table.grid(padding=(0, 1))
+        out.add_column(width=9, style=label, no_wrap=True)
+        out.add_column(ratio=1)
+
+        def row(name: str, value: str | Text, *, first: bool = False) -> None:
+            out.add_row(name, value)
+
+        q = item.quote
+        credited = Text(q.attributed_to or "nobody")
+        if q.cue:
+            credited.append(f"  ({q.cue})", style=muted)
+        row("Credited", credited, first=True)
+        if q.speaker_name and q.speaker_name != q.attributed_to:
+            row("", Text(f"= {q.speaker_name}", style=muted))
+        f = item.finding
+        if f is None:
+            state = item.error if item.status is Status.ERROR else item.verdict_text + "\u2026"
+            row("Verdict", Text(f"{item.badge} {state}", style=get(f"attribution--{item.style}")))
+            return out
+        if f.speaker is not None:
+            s = f.speaker
+            spoke = Text(s.label or "(no label)")
+            if s.name and s.name != s.label:
+                spoke.append(f" = {s.name}")
+            row("Speaking", spoke)
+            role = _ROLE.get(s.role, str(s.role))
+            extra = ", ".join(x for x in (role, s.title, s.affiliation) if x)
+            row("", Text(extra, style=muted))
+        elif f.match is None:
+            row("Speaking", Text("(not found in the corpus)", style=muted))
+        if f.match is not None:
+            t = f.match.transcript
+            row("Source", Text(f"{t.title} ({t.date or 'undated'})", style=muted))
+        verdict = Text()
+        verdict.append(f" {item.badge} ", style=get(f"attribution--{item.style}"))
+        verdict.append(f" {f.fidelity} / {f.attribution}  score {f.score:.2f}")
+        row("Verdict", verdict)
+        for reason in f.reasons:
+            row("", Text(f"\u2022 {reason}"))
+        r = item.review
+        if r is not None:
+            what = {
+                Decision.ACCEPTED: "\u2713 accepted",
+                Decision.OVERRIDDEN: f"! overridden: {r.verdict}",
+            }.get(r.decision, "noted")  # type: ignore[arg-type]
+            row("Review", Text(what, style=label))
+            if r.note:
+                row("", Text(f"\u270e {r.note}"))
+        return out
