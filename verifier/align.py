@@ -135,18 +135,24 @@ def best_span(q: list[str], window: list[str], offset: int) -> PieceHit:
 
 
 def extend_edge(rest: list[str], window: list[str], edge: int, step: int) -> int:
-    """Move a span edge over words that say the quote's unmatched edge words another way."""
+    """Move a span edge over the transcript words the quote's unmatched edge words replace.
+
+    Words that say the same another way ("we are" / "we're") are taken whatever
+    their number; otherwise one or two edge words are taken one for one, so a
+    swapped last word reads as a replacement ("days" for "time"), not an addition.
+    """
     if not rest:
         return edge
     for j in range(1, len(rest) + 2):
         lo, hi = (edge - j, edge) if step < 0 else (edge, edge + j)
-        if lo < 0 or hi > len(window):
+        if lo < 0 or hi > len(window) or _NEVER in window[lo:hi]:
             break
-        got = window[lo:hi]
-        if _NEVER in got:
-            break
-        if says_the_same(rest, got):
+        if says_the_same(rest, window[lo:hi]):
             return lo if step < 0 else hi
+    j = len(rest)
+    lo, hi = (edge - j, edge) if step < 0 else (edge, edge + j)
+    if j <= 2 and lo >= 0 and hi <= len(window) and _NEVER not in window[lo:hi]:
+        return lo if step < 0 else hi
     return edge
 
 

@@ -51,6 +51,8 @@ def classify_change(
         return EditKind.GRAMMAR
     if numbers_of(dq) != numbers_of(it):
         return EditKind.NUMBER
+    if [canonical_number(w) for w in dq] == [canonical_number(w) for w in it]:
+        return EditKind.TYPOGRAPHY  # "Sixteen" printed as "16"
     if not dq and is_false_start(it, [t.norm for t in before], [t.norm for t in after]):
         return EditKind.FILLER
     if not dq and is_filler(it) or not it and is_filler(dq):
@@ -72,8 +74,35 @@ def negation_count(words: list[str]) -> int:
 
 
 def numbers_of(words: list[str]) -> list[str]:
+    """The numbers among ``words``, spelled one way ("Sixteen" and "16" are the same)."""
     nums = word_lists().number_words
-    return [w for w in words if _DIGIT_RE.search(w) or w in nums]
+    return [
+        canonical_number(w)
+        for w in words
+        if _DIGIT_RE.search(w) or w in nums or canonical_number(w) != w
+    ]
+
+
+_UNITS = {
+    w: str(n)
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {w: n * 10 for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())}
+
+
+def canonical_number(word: str) -> str:
+    """Digits without thousands separators; small number words as digits."""
+    if _DIGIT_RE.search(word):
+        return word.replace(",", "")
+    if word in _UNITS:
+        return _UNITS[word]
+    head, _, tail = word.partition("-")
+    if head in _TENS and head != "_":
+        return str(_TENS[head] + (int(_UNITS.get(tail, "0")) if tail else 0))
+    return word
 
 
 def names_of(tokens: list[Token]) -> list[str]:

@@ -11,7 +11,10 @@ from .diff import elision_edit, piece_edits
 from .models import (
     Alternative,
     Article,
+    Attribution,
     Edit,
+    EditOp,
+    Fidelity,
     Finding,
     Match,
     Quote,
@@ -24,6 +27,7 @@ from .relay import relayed_cue
 from .search_space import DocTokens, SearchSpace
 from .text import Token, fold_typography, normalize_gap, split_ellipsis, tokenize
 from .verdict import MatchFacts, judge_attribution, judge_fidelity, judge_severity
+from .wordlists import word_lists
 
 _SPLIT_GAPS = (".", "?", "!", ";", ":", ",", "\u2014")
 
@@ -40,7 +44,9 @@ def verify_quote(
     aligner = Aligner(corpus, policy)
     ranges = split_ellipsis(quote.text) or [(0, len(quote.text))]
     pieces = [tokenize(quote.text, a, b) for a, b in ranges]
-    found = aligner.locate([match_norms(p) for p in pieces], allowed=allowed)
+    found = prefer_credited_speaker(
+        quote, aligner.locate([match_norms(p) for p in pieces], allowed=allowed), corpus
+    )
     best = found[0] if found else None
     if (
         len(pieces) == 1
@@ -63,8 +69,44 @@ def verify_quote(
                 (pieces[1][0].start, len(quote.text)),
             ]
     if best is None or best.score < policy.not_found_below:
-        return not_found(quote, best, corpus, policy, pieces)
+        return not_found(quote, best.score if best else None, policy)
     return judge(quote, best, found, corpus, policy, pieces, ranges)
+
+
+def content_counts(pieces: list[list[Token]], edits: list[Edit]) -> tuple[int, int]:
+    """Meaningful quote words, and how many of them sit in equal parts of the diff."""
+    small = word_lists().function_words
+    total = sum(1 for piece in pieces for t in piece if t.norm not in small)
+    matched = sum(
+        1
+        for e in edits
+        if e.op is EditOp.EQUAL
+        for t in tokenize(e.quote_text)
+        if t.norm not in small
+    )
+    return total, matched
+
+
+def prefer_credited_speaker(
+    quote: Quote, found: list[Located], corpus: SearchSpace
+) -> list[Located]:
+    """Among equally good places, put first one where the credited person is speaking.
+
+    A short or repeated phrase ("final warning") can match a reporter's question
+    and an official's answer equally well; the article means the one its speaker said.
+    """
+    if len(found) < 2 or not (quote.speaker_name or quote.attributed_to):
+        return found
+    top = found[0].score
+    for k, loc in enumerate(found):
+        if loc.score < top - 1e-9:
+            break
+        transcript = corpus.transcript(loc.doc)
+        speaker = transcript.turns[corpus.tokens(loc.doc).turns[loc.start]].speaker
+        attribution, _ = judge_attribution(quote, speaker, transcript, None)
+        if attribution in (Attribution.CONFIRMED, Attribution.ANONYMOUS):
+            return [loc] + found[:k] + found[k + 1 :]
+    return found
 
 
 def split_points(words: list[Token]) -> list[int]:
@@ -97,7 +139,10 @@ def judge(
     edits = quote_edits(quote, pieces, ranges, best, transcript, toks)
     anchor = next(h for h in best.pieces if h.found)
     speaker = speaker_at(transcript, toks, anchor)
+    content_words, content_matched = content_counts(pieces, edits)
     facts = MatchFacts(
+        content_words=content_words,
+        content_matched=content_matched,
         score=best.score,
         quote_words=sum(h.length for h in best.pieces),
         matched_words=sum(h.matches for h in best.pieces),
@@ -106,6 +151,8 @@ def judge(
         missing_pieces=sum(1 for h in best.pieces if not h.found),
     )
     fidelity, fid_reasons = judge_fidelity(tuple(edits), facts, policy)
+    if fidelity is Fidelity.NOT_FOUND:
+        return not_found(quote, best.score, policy, fid_reasons)
     match = make_match(best, found, corpus, transcript, toks, policy)
     relayed = relayed_cue(transcript, match.span.start)
     attribution, attr_reasons = judge_attribution(quote, speaker, transcript, relayed)
@@ -129,31 +176,24 @@ def judge(
 
 
 def not_found(
-    quote: Quote,
-    best: Located | None,
-    corpus: SearchSpace,
-    policy: Policy,
-    pieces: list[list[Token]],
+    quote: Quote, score: float | None, policy: Policy, reasons: list[str] | None = None
 ) -> Finding:
     """A finding for a quote nothing in the corpus matches well enough."""
-    facts = (
-        MatchFacts(score=best.score, quote_words=sum(len(p) for p in pieces), matched_words=0)
-        if best
-        else None
-    )
-    fidelity, reasons = judge_fidelity((), facts, policy)
+    if reasons is None:
+        facts = MatchFacts(score=score, quote_words=0, matched_words=0) if score is not None else None
+        _, reasons = judge_fidelity((), facts, policy)
     attribution, attr_reasons = judge_attribution(quote, None, None, None)
     if quote.attributed_to is None:
-        reasons += attr_reasons
+        reasons = reasons + attr_reasons
     return Finding(
         quote=quote,
         match=None,
         speaker=None,
         edits=(),
-        fidelity=fidelity,
+        fidelity=Fidelity.NOT_FOUND,
         attribution=attribution,
-        severity=judge_severity(fidelity, attribution, quote),
-        score=round(best.score, 4) if best else 0.0,
+        severity=judge_severity(Fidelity.NOT_FOUND, attribution, quote),
+        score=round(score, 4) if score is not None else 0.0,
         reasons=tuple(reasons),
     )
 
@@ -173,7 +213,8 @@ def quote_edits(
         if k and prev is not None and hit.found and not best.stitched:
             mark = Span(start=ranges[k - 1][1], end=ranges[k][0])
             skipped = transcript_tokens(transcript, toks, prev.end, hit.start)
-            edits.append(elision_edit(quote.text, mark, transcript.text, skipped))
+            if skipped:  # a quote split around its attribution may skip nothing
+                edits.append(elision_edit(quote.text, mark, transcript.text, skipped))
         t = transcript_tokens(transcript, toks, hit.start, hit.end) if hit.found else []
         after = transcript_tokens(transcript, toks, hit.end, min(hit.end + 4, len(toks.norms)))
         edits.extend(piece_edits(quote.text, piece, transcript.text, t, after))

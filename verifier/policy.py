@@ -27,6 +27,9 @@ class Policy:
     candidates_per_piece: int = 12
     # A word pair this common (hits in the corpus) is too weak to seed candidates.
     common_seed_hits: int = 20000
+    # A match scoring below this must also share this share of the quote's meaningful words.
+    content_check_below: float = 0.8
+    content_share_needed: float = 0.5
     # Dropping at most this many harmless words (no qualifier, no claim) is a minor edit.
     minor_drop_max_words: int = 4
 

@@ -21,6 +21,9 @@ _CUE_RE = re.compile(
     re.IGNORECASE,
 )
 _FIRST_PERSON = {"i", "we", "i've", "we've", "i'd", "we'd", "you", "you've", "as i", "like i"}
+# Words before "said" that make no speaker of it: "That said, ...", "Having said that".
+_NOT_A_SUBJECT = {"that", "this", "it", "what", "which", "who", "as", "been", "having", "all",
+                  "be", "is", "was", "being", "just", "well", "had", "has", "have"}
 _SENTENCE_END_RE = re.compile(r"[.?!]\s")
 
 
@@ -34,7 +37,11 @@ def relayed_cue(transcript: Transcript, start: int, *, lookback: int = 160) -> s
         return " ".join(before.split())[-60:]
     for m in reversed(list(_CUE_RE.finditer(before))):
         subject = (m.group("subject") or "").lower().split()
-        if subject and (subject[-1] in _FIRST_PERSON or " ".join(subject[-2:]) in _FIRST_PERSON):
+        if subject and (
+            subject[-1] in _FIRST_PERSON
+            or " ".join(subject[-2:]) in _FIRST_PERSON
+            or subject[-1] in _NOT_A_SUBJECT
+        ):
             continue
         return " ".join(m.group().split())
     return None

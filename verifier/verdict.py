@@ -69,6 +69,8 @@ class MatchFacts:
     stitched: bool = False
     stitch_gap_words: int | None = None  # words between stitched passages; None: out of order
     missing_pieces: int = 0  # ellipsis pieces not found near the rest
+    content_words: int = 0  # quote words that carry meaning (not "the", "of", "you know")
+    content_matched: int = 0  # of those, how many the transcript span has
 
 
 def worst(a: Fidelity, b: Fidelity) -> Fidelity:
@@ -82,6 +84,11 @@ def judge_fidelity(
     if facts is None or facts.score < policy.not_found_below:
         closest = f" (the closest passage scores {facts.score:.2f})" if facts else ""
         return Fidelity.NOT_FOUND, [f"No transcript passage matches these words{closest}."]
+    if too_few_content_words(facts, policy):
+        return Fidelity.NOT_FOUND, [
+            f"No transcript passage matches these words: the closest shares only "
+            f"{facts.content_matched} of the quote's {facts.content_words} meaningful words."
+        ]
     verdict = Fidelity.VERBATIM
     reasons: list[str] = []
     if facts.stitched:
@@ -133,6 +140,13 @@ def judge_fidelity(
     if verdict is Fidelity.VERBATIM:
         reasons.append("The quote matches the transcript word for word.")
     return verdict, reasons
+
+
+def too_few_content_words(facts: MatchFacts, policy: Policy) -> bool:
+    """A loose match held together by small words ("the", "has", "my") is no match."""
+    if facts.content_words < 3 or facts.score >= policy.content_check_below:
+        return False
+    return facts.content_matched < max(2, policy.content_share_needed * facts.content_words)
 
 
 def change_groups(edits: tuple[Edit, ...]) -> list[list[Edit]]:
@@ -234,8 +248,9 @@ def judge_attribution(
             f"{who} was relaying someone else's words (\u201c{relayed}\u201d), "
             "not speaking for themselves."
         ]
-    relation = credit_relation(quote.attributed_to, speaker, transcript)
-    explanation = explain_credit(relation, quote.attributed_to, speaker)
+    credited = quote.speaker_name or quote.attributed_to  # "he added" -> the resolved name
+    relation = credit_relation(credited, speaker, transcript)
+    explanation = explain_credit(relation, credited, speaker)
     if relation in (CreditRelation.SAME_PERSON, CreditRelation.ROLE_MATCH):
         return Attribution.CONFIRMED, [explanation]
     if relation is CreditRelation.ANONYMOUS_MATCH:
