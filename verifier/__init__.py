@@ -1,1 +1,69 @@
-"""quotecheck: check quotes in news articles against official transcripts."""
+"""quotecheck: check quotes in news articles against official transcripts.
+
+The public API, imported lazily so ``import verifier`` stays cheap (no numpy,
+rapidfuzz or YAML until a name is first used)::
+
+    from verifier import Corpus, load_article, verify_article, article_report
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import models
+    from .article_loaders import load_article
+    from .articles import extract_quotes
+    from .corpus import BUNDLED_CORPUS, Corpus
+    from .errors import QuotecheckError
+    from .pipeline import verify_article, verify_quote
+    from .policy import Policy
+    from .report import article_report, finding_to_dict
+    from .transcripts import load_transcript
+
+# public name -> module that defines it (relative to this package)
+_EXPORTS = {
+    "load_transcript": ".transcripts",
+    "Corpus": ".corpus",
+    "BUNDLED_CORPUS": ".corpus",
+    "load_article": ".article_loaders",
+    "extract_quotes": ".articles",
+    "verify_quote": ".pipeline",
+    "verify_article": ".pipeline",
+    "finding_to_dict": ".report",
+    "article_report": ".report",
+    "Policy": ".policy",
+    "QuotecheckError": ".errors",
+}
+
+__all__ = [
+    "BUNDLED_CORPUS",
+    "Corpus",
+    "Policy",
+    "QuotecheckError",
+    "article_report",
+    "extract_quotes",
+    "finding_to_dict",
+    "load_article",
+    "load_transcript",
+    "models",
+    "verify_article",
+    "verify_quote",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name on first use, then keep it as a module attribute."""
+    if name == "models":
+        return import_module(".models", __name__)
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
