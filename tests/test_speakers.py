@@ -156,3 +156,18 @@ def test_named_questioner_credited_by_name() -> None:
     assert credit_relation("Cate Cadell", cate, t) is CreditRelation.SAME_PERSON
     assert credit_relation("a senior administration official", cate, t) is (
         CreditRelation.REPORTER_CREDITED_TO_OFFICIAL)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["a second senior administration official", "the second official", "one official",
+     "the other official", "two administration officials", "a senior U.S. official"],
+)
+def test_counted_unnamed_officials_match_an_anonymous_speaker(phrase: str) -> None:
+    from verifier.models import Role, Speaker, Transcript
+    from verifier.speakers import CreditRelation, credit_relation
+
+    speaker = Speaker(label="SENIOR ADMINISTRATION OFFICIAL", role=Role.ANONYMOUS)
+    transcript = Transcript(id="t", title="Background Press Call", text="", turns=(),
+                            format="whitehouse")
+    assert credit_relation(phrase, speaker, transcript) is CreditRelation.ANONYMOUS_MATCH

@@ -345,14 +345,30 @@ def credit_relation(
             return CreditRelation.SAME_PERSON
         return CreditRelation.ROLE_MATCH if phrase in institution else CreditRelation.DIFFERENT
     if speaker.role is Role.ANONYMOUS:
-        if phrase in anonymous or phrase in institution:
+        if phrase in anonymous or phrase in institution or is_anonymous_phrase(phrase):
             return CreditRelation.ANONYMOUS_MATCH
         return CreditRelation.DIFFERENT
     if _names_match(phrase, speaker, aliases, transcript.date):
         return CreditRelation.SAME_PERSON
-    if (phrase in institution or phrase in anonymous) and _is_white_house(transcript):
+    if (
+        phrase in institution or phrase in anonymous or is_anonymous_phrase(phrase)
+    ) and _is_white_house(transcript):
         return CreditRelation.ROLE_MATCH
     return CreditRelation.DIFFERENT
+
+
+def is_anonymous_phrase(phrase: str) -> bool:
+    """An unnamed official however the article counts them: "a second senior official",
+    "the other official", "two administration officials". Words come from speakers.yaml."""
+    words = role_words()
+    tokens = phrase.split()
+    determiners = set(words["anonymous_determiners"])
+    while tokens and tokens[0] in determiners:
+        tokens = tokens[1:]
+    if not tokens or tokens[-1] not in set(words["anonymous_heads"]):
+        return False
+    modifiers = set(words["anonymous_modifiers"])
+    return all(t in modifiers for t in tokens[:-1])
 
 
 def _is_white_house(transcript: Transcript) -> bool:
