@@ -31,11 +31,11 @@ BEIJING = "2024-01-28-background-press-call-counternarcotics-working-group-beiji
 
 # Floors a little under what the engine reaches now: a regression fails CI.
 FLOORS = {
-    "fidelity_accuracy": 0.85,
-    "attribution_accuracy": 0.87,
-    "severity_accuracy": 0.84,
-    "span_accuracy": 0.92,
-    "span_exact": 0.83,
+    "fidelity_accuracy": 0.86,  # 0.898 when set
+    "attribution_accuracy": 0.90,  # 0.937
+    "severity_accuracy": 0.85,  # 0.890
+    "span_accuracy": 0.92,  # 0.949
+    "span_exact": 0.84,  # 0.873
 }
 
 
