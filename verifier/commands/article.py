@@ -22,6 +22,7 @@ from ..review import (
 )
 from ..textio import decode_text
 from .common import add_corpus_options, exit_status, open_corpus
+from .settings import add_config_option, apply_config
 
 EXAMPLE = """examples:
   quotecheck article examples/counternarcotics-story.md
@@ -41,7 +42,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("file", help="article file, or - to read stdin")
     add_corpus_options(p)
     p.add_argument("--format", choices=["text", "json", "yaml", "markdown"], default="text")
-    p.add_argument("--fail-on", choices=["warn", "fail"], default="fail")
+    p.add_argument("--fail-on", choices=["warn", "fail"], default=None,
+                   help="exit 1 at or above this severity (default: fail, or the config's)")
+    add_config_option(p)
     p.add_argument(
         "--review", metavar="FILE", help="fold a reviewer's decisions (ARTICLE.review.yaml) into the report"
     )
@@ -53,8 +56,9 @@ def run(args: argparse.Namespace) -> int:
         article = load_article_text(decode_text(sys.stdin.buffer.read(), path="<stdin>"))
     else:
         article = load_article(args.file)
+    apply_config(args)
     corpus = open_corpus(args)
-    findings = verify_article(article, corpus)
+    findings = verify_article(article, corpus, policy=args.policy)
     report = article_report(article, findings, corpus_path=corpus.path, transcripts=len(corpus))
     reconciled = None
     if getattr(args, "review", None):

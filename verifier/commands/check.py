@@ -11,6 +11,7 @@ from ..models import Quote
 from ..pipeline import verify_quote
 from ..report import finding_text, finding_to_dict, to_json, to_yaml
 from .common import add_corpus_options, exit_status, open_corpus
+from .settings import add_config_option, apply_config
 
 EXAMPLE = """example:
   quotecheck check "We're starting to see reductions in seizures of precursors at some U.S. \
@@ -30,15 +31,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--speaker", metavar="NAME", help="who the article credits")
     add_corpus_options(p)
     p.add_argument("--format", choices=["text", "json", "yaml"], default="text")
-    p.add_argument("--fail-on", choices=["warn", "fail"], default="fail")
+    p.add_argument("--fail-on", choices=["warn", "fail"], default=None,
+                   help="exit 1 at or above this severity (default: fail, or the config's)")
+    add_config_option(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if not args.quote.strip():
         raise InputError("the quote is empty")
+    apply_config(args)
     corpus = open_corpus(args)
-    finding = verify_quote(Quote.typed(args.quote, attributed_to=args.speaker), corpus)
+    finding = verify_quote(
+        Quote.typed(args.quote, attributed_to=args.speaker), corpus, policy=args.policy
+    )
     if args.format == "json":
         sys.stdout.write(to_json(finding_to_dict(finding)) + "\n")
     elif args.format == "yaml":
