@@ -1,0 +1,131 @@
+"""``quotecheck batch DIR_OR_GLOB --out report.jsonl``: many articles, in parallel, resumable."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import io
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from ..batch import BatchSummary, collect_paths, run_batch
+from ..errors import InputError
+from ..models import Severity
+from .common import add_corpus_options, open_corpus
+from .settings import add_config_option, apply_config
+
+EXAMPLE = """examples:
+  quotecheck batch articles/ --out report.jsonl
+  quotecheck batch 'archive/2024-*/**/*.html' --out report.jsonl --jobs 4 --fail-on warn
+  quotecheck batch articles/ --out report.jsonl --resume     # after an interruption
+
+Each line of --out is one article's report (as `article --format json`) plus "path" and
+"sha256", or {"path", "error"} for an article that cannot be read.
+"""
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "batch",
+        help="verify many articles into a JSONL report, in parallel, resumable",
+        description="Verify every article under a folder (or matching a glob) into one JSON line each.",
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("target", metavar="DIR_OR_GLOB", help="folder of articles, or a glob")
+    p.add_argument("--out", metavar="FILE", required=True, help="JSONL report to write")
+    add_corpus_options(p)
+    p.add_argument("--jobs", type=positive_int, default=os.cpu_count() or 1,
+                   help="worker processes (default: all cores)")
+    p.add_argument("--resume", action="store_true",
+                   help="keep --out and skip the articles it already holds (same path and content)")
+    p.add_argument("--fail-on", choices=["warn", "fail"], default=None,
+                   help="exit 1 at or above this severity (default: fail, or the config's)")
+    add_config_option(p)
+    p.set_defaults(run=run)
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, got {text!r}")
+    return value
+
+
+def open_quietly(options: dict[str, Any]) -> Any:
+    """The corpus ``open_corpus`` gives for these options, without repeating its warnings."""
+    with contextlib.redirect_stderr(io.StringIO()):
+        return open_corpus(argparse.Namespace(**options))
+
+
+def run(args: argparse.Namespace) -> int:
+    apply_config(args)
+    paths = collect_paths(args.target)
+    options = {k: getattr(args, k, None) for k in ("corpus", "transcript", "transcript_format", "strict")}
+    check_corpus(options)
+    progress = Meter()
+    summary = run_batch(
+        paths, functools.partial(open_quietly, options), args.out,
+        jobs=args.jobs, resume=args.resume, progress=progress, policy=args.policy,
+    )
+    progress.done()
+    for warning in summary.warnings:
+        sys.stderr.write(f"quotecheck: warning: {warning}\n")
+    sys.stderr.write(summary_line(summary) + "\n")
+    if summary.articles == 0:
+        return 2
+    worst = summary.worst()
+    return 1 if worst is not None and worst.rank >= Severity(args.fail_on).rank else 0
+
+
+def check_corpus(options: dict[str, Any]) -> None:
+    """Fail early, once, on a corpus that does not exist (workers would each fail)."""
+    for name in options.get("transcript") or ():
+        if not Path(name).is_file():
+            raise InputError("transcript not found", path=name)
+    if options.get("corpus") and not Path(options["corpus"]).exists():
+        raise InputError("corpus not found", path=options["corpus"])
+
+
+def summary_line(s: BatchSummary) -> str:
+    c = s.counts
+    skipped = f" ({s.skipped} already done)" if s.skipped else ""
+    return (
+        f"batch: {s.processed} articles verified{skipped}, {s.errors} errors; "
+        f"in the report: {s.articles} articles, {s.quotes} quotes: "
+        f"{c['ok']} ok, {c['warn']} warn, {c['fail']} fail; "
+        f"{s.seconds:.1f} s, {s.rate:.2f} articles/s"
+    )
+
+
+class Meter:
+    """Progress on stderr: a \\r counter on a terminal, else a line every 15 seconds."""
+
+    def __init__(self, *, every: float = 15.0) -> None:
+        self.tty = sys.stderr.isatty()
+        self.started = self.last = time.monotonic()
+        self.every = every
+        self.shown = False
+
+    def __call__(self, n: int, total: int) -> None:
+        now = time.monotonic()
+        rate = n / (now - self.started) if now > self.started else 0.0
+        text = f"batch: {n}/{total} articles, {rate:.1f}/s"
+        if self.tty:
+            sys.stderr.write(f"\r{text}\x1b[K")
+            sys.stderr.flush()
+            self.shown = True
+        elif now - self.last >= self.every:
+            sys.stderr.write(text + "\n")
+            self.last = now
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
