@@ -276,6 +276,8 @@ class Aligner:
         self, pieces: list[list[str]], anchor: int, hit: PieceHit, doc: int
     ) -> tuple[PieceHit, ...]:
         """Land the pieces before and after the anchor, in order, in its speaker's words."""
+        if len(pieces) == 1:
+            return (hit,)
         transcript = self.space.transcript(doc)
         speaker = transcript.turns[self.space.tokens(doc).turns[hit.start]].speaker.label
         gap = self.policy.elision_max_gap_words
@@ -305,7 +307,7 @@ class Aligner:
 
     def date_key(self, doc: int) -> str:
         """Earlier transcripts first among equals: the first time words were said."""
-        return self.space.transcript(doc).date or "9999"
+        return self.space.doc_date(doc) or "9999"
 
     def locate_stitched(
         self, q: list[str], split_points: list[int], *, allowed: np.ndarray | None = None

@@ -53,6 +53,9 @@ class Corpus:
     def tokens(self, doc: int) -> DocTokens:
         return self._tokens[doc]
 
+    def doc_date(self, doc: int) -> str | None:
+        return self.transcripts[doc].date
+
     def doc_base(self, doc: int) -> int:
         return int(self._postings.bases[doc])
 

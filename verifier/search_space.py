@@ -60,11 +60,18 @@ def doc_tokens(transcript: Transcript) -> DocTokens:
 class SearchSpace(Protocol):
     """What the aligner needs of a corpus, whether built in memory or read from an index."""
 
+    path: str | None  # the folder it came from, for reports
+    warnings: tuple[str, ...]  # files that could not be used
+
     def __len__(self) -> int: ...
 
     def transcript(self, doc: int) -> Transcript: ...
 
     def tokens(self, doc: int) -> DocTokens: ...
+
+    def doc_date(self, doc: int) -> str | None:
+        """The transcript's date, without loading it (an index keeps it apart)."""
+        ...
 
     def doc_base(self, doc: int) -> int:
         """Global position of the doc's first word."""
