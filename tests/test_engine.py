@@ -140,3 +140,38 @@ def test_equal_and_delete_parts_rebuild_the_quote(call_corpus: Corpus, words: li
     rebuilt = [e.quote_text for e in finding.edits if e.op in (EditOp.EQUAL, EditOp.DELETE)]
     if finding.match is not None:
         assert " ".join(" ".join(rebuilt).split()) == " ".join(quote.split())
+
+
+RULES = [
+    # (quote, fidelity): one general rule each, on passages of the 2024-01-28 call
+    ("This essentially is a notice putting their chemical companies on notice",
+     Fidelity.MINOR_EDITS),  # "their companies —" broken off by a dash: a false start
+    ("A similar notice to industry that China sent out in 2019 led to a reduction in seizures "
+     "of fentanyl shipments", Fidelity.ALTERED),  # a meaningful word ("drastic") dropped
+    ("Sixteen similar notice to industry that China sent out in 2019 led to a drastic reduction",
+     Fidelity.ALTERED),  # a word swapped at the head of the quote
+    ("this working group is a really critical and pivotal moment for our direct diplomacy",
+     Fidelity.MINOR_EDITS),  # "as I said, I think": filler only
+]
+
+
+@pytest.mark.parametrize(("quote", "fidelity"), RULES)
+def test_edit_rules(call_corpus: Corpus, quote: str, fidelity: Fidelity) -> None:
+    finding = verify_quote(Quote.typed(quote), call_corpus)
+    assert finding.fidelity is fidelity, finding.reasons
+
+
+def test_a_reworded_quote_is_a_paraphrase_of_its_source(bundled_corpus: Corpus) -> None:
+    quote = ("We are pursuing every possible path to cut the supply of the chemicals that feed the "
+             "production of synthetic drugs such as fentanyl")
+    finding = verify_quote(Quote.typed(quote, attributed_to=SAO), bundled_corpus)
+    assert finding.fidelity is Fidelity.PARAPHRASE, finding.reasons
+    assert finding.match.transcript.id == "2024-01-28-background-press-call-counternarcotics-working-group-beijing"
+    assert finding.severity is Severity.WARN
+
+
+def test_an_on_topic_claim_with_a_new_figure_is_not_found(bundled_corpus: Corpus) -> None:
+    quote = "Fentanyl seizures at our ports of entry have fallen by a third since Woodside."
+    finding = verify_quote(Quote.typed(quote, attributed_to=SAO), bundled_corpus)
+    assert finding.fidelity is Fidelity.NOT_FOUND
+    assert finding.attribution is Attribution.UNKNOWN

@@ -20,6 +20,7 @@ from .search_space import DocTokens, SearchSpace
 from .text import Token
 
 _NEVER = "\x00"  # a word no quote contains: masks tokens a piece may not land on
+_EDGE_SKIP = 5  # words of hesitation or restart an edge may step over to find its words
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,29 +130,41 @@ def best_span(q: list[str], window: list[str], offset: int) -> PieceHit:
             s2, e2, matched2, q_lo2, q_hi2 = densest_run(narrow, m)
             if matched2 >= matched:
                 start, end, matched, q_lo, q_hi = s2 + lo, e2 + lo, matched2, q_lo2, q_hi2
-    start = extend_edge(q[:q_lo], window, start, -1)
-    end = extend_edge(q[q_hi:], window, end, +1)
+    new_start = extend_edge(q[:q_lo], window, start, -1)
+    new_end = extend_edge(q[q_hi:], window, end, +1)
+    if (new_start, new_end) != (start, end):
+        start, end = new_start, new_end
+        span = window[start:end]
+        matched = (m + len(span) - Indel.distance(q, span)) // 2  # the LCS, edges included
     return PieceHit(start=offset + start, end=offset + end, matches=matched, length=m)
 
 
 def extend_edge(rest: list[str], window: list[str], edge: int, step: int) -> int:
-    """Move a span edge over the transcript words the quote's unmatched edge words replace.
+    """Move a span edge over the transcript words the quote's unmatched edge words stand for.
 
-    Words that say the same another way ("we are" / "we're") are taken whatever
-    their number; otherwise one or two edge words are taken one for one, so a
-    swapped last word reads as a replacement ("days" for "time"), not an addition.
+    In order of preference: the same words a few words beyond the edge (the speaker
+    restarted or hesitated in between: "as we have said — as we have said, that, you
+    know, if"); words that say the same another way ("we are" / "we're"); else one or
+    two edge words one for one, so a swapped last word reads as a replacement ("days"
+    for "time"), not as an addition.
     """
     if not rest:
         return edge
-    for j in range(1, len(rest) + 2):
+    n = len(rest)
+    for skip in range(0, _EDGE_SKIP + 1):
+        lo, hi = (edge - skip - n, edge - skip) if step < 0 else (edge + skip, edge + skip + n)
+        if lo < 0 or hi > len(window) or _NEVER in window[min(lo, edge) : max(hi, edge)]:
+            break
+        if window[lo:hi] == rest:
+            return lo if step < 0 else hi
+    for j in range(1, n + 2):
         lo, hi = (edge - j, edge) if step < 0 else (edge, edge + j)
         if lo < 0 or hi > len(window) or _NEVER in window[lo:hi]:
             break
         if says_the_same(rest, window[lo:hi]):
             return lo if step < 0 else hi
-    j = len(rest)
-    lo, hi = (edge - j, edge) if step < 0 else (edge, edge + j)
-    if j <= 2 and lo >= 0 and hi <= len(window) and _NEVER not in window[lo:hi]:
+    lo, hi = (edge - n, edge) if step < 0 else (edge, edge + n)
+    if n <= 2 and lo >= 0 and hi <= len(window) and _NEVER not in window[lo:hi]:
         return lo if step < 0 else hi
     return edge
 

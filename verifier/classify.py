@@ -55,6 +55,14 @@ def classify_change(
         return EditKind.TYPOGRAPHY  # "Sixteen" printed as "16"
     if not dq and is_false_start(it, [t.norm for t in before], [t.norm for t in after]):
         return EditKind.FILLER
+    if not dq and is_broken_off(inserted, after):
+        return EditKind.FILLER
+    steady = without_stutter(it)
+    if dq and steady != it:  # "need" for "needs — needs": judge the words once said
+        kind = classify_change(deleted, [t for t in inserted if t.norm in steady][: len(steady)],
+                               after, before)
+        if kind in (EditKind.GRAMMAR, EditKind.TYPOGRAPHY, EditKind.SPELLING):
+            return EditKind.GRAMMAR
     if not dq and is_filler(it) or not it and is_filler(dq):
         return EditKind.FILLER
     if same_words_inflected(dq, it):
@@ -114,6 +122,44 @@ def names_of(tokens: list[Token]) -> list[str]:
         and t.norm not in word_lists().function_words
         and not t.gap_before.endswith((".", "?", "!", '"'))
     ]
+
+
+_DASHES = ("\u2014", "-")
+
+
+def is_broken_off(inserted: list[Token], after: list[Token]) -> bool:
+    """Words the speaker cut off with a dash, or filler: "putting — playing", "it's — you know,".
+
+    The run is split where a dash follows a word; each part must be a filler
+    phrase or at most three words that end at a dash (a thought abandoned).
+    """
+    following = [*inserted[1:], *after[:1]]
+    parts: list[list[str]] = [[]]
+    ends_at_dash: list[bool] = []
+    for tok, nxt in zip(inserted, following + [None] * (len(inserted) - len(following)), strict=True):
+        parts[-1].append(tok.norm)
+        if nxt is not None and nxt.gap_before.endswith(_DASHES):
+            ends_at_dash.append(True)
+            parts.append([])
+    if not parts[-1]:
+        parts.pop()
+    else:
+        ends_at_dash.append(False)
+    if not any(ends_at_dash):
+        return False
+    return all(
+        (dash and len(part) <= 3) or is_filler(part)
+        for part, dash in zip(parts, ends_at_dash, strict=True)
+    )
+
+
+def without_stutter(words: list[str]) -> list[str]:
+    """Words with immediate repeats said once ("needs needs" -> "needs")."""
+    out: list[str] = []
+    for w in words:
+        if not out or out[-1] != w:
+            out.append(w)
+    return out
 
 
 def is_false_start(inserted: list[str], before: list[str], after: list[str]) -> bool:

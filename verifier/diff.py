@@ -58,11 +58,18 @@ def piece_edits(
             i, j, k = i + na, j + nb, k + 1
         follow = t[j:] + after
         kind = classify_change(deleted, inserted, follow, t[: j - len(inserted)])
+        if not deleted and beside_editorial(q, i):
+            kind = EditKind.BRACKET  # "[Navalny] courageously" for "Navalny, who courageously"
         if deleted:
             edits.append(make_edit(EditOp.DELETE, kind, quote_text, deleted, transcript_text, []))
         if inserted:
             edits.append(make_edit(EditOp.INSERT, kind, quote_text, [], transcript_text, inserted))
     return edits
+
+
+def beside_editorial(q: list[Token], i: int) -> bool:
+    """The quote word just before or after position ``i`` is an editor's bracketed word."""
+    return any(0 <= k < len(q) and q[k].editorial for k in (i - 1, i))
 
 
 def equal_edits(

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from .align import Aligner, Located, PieceHit, match_norms
+from .align import Aligner, Located, PieceHit, match_norms, score_of
 from .diff import elision_edit, piece_edits
 from .models import (
     Alternative,
@@ -22,6 +22,7 @@ from .models import (
     Speaker,
     Transcript,
 )
+from .paraphrase import ParaphraseEvidence, evidence_near, is_paraphrase
 from .policy import Policy
 from .relay import relayed_cue
 from .search_space import DocTokens, SearchSpace
@@ -69,8 +70,35 @@ def verify_quote(
                 (pieces[1][0].start, len(quote.text)),
             ]
     if best is None or best.score < policy.not_found_below:
-        return not_found(quote, best.score if best else None, policy)
+        return paraphrase_or_not_found(quote, best, found, corpus, policy, pieces, ranges)
     return judge(quote, best, found, corpus, policy, pieces, ranges)
+
+
+def paraphrase_or_not_found(
+    quote: Quote,
+    best: Located | None,
+    found: list[Located],
+    corpus: SearchSpace,
+    policy: Policy,
+    pieces: list[list[Token]],
+    ranges: list[tuple[int, int]],
+    reasons: list[str] | None = None,
+) -> Finding:
+    """A reworded quote is judged against the passage it rewords; anything else is not_found."""
+    words = [t for piece in pieces for t in piece]
+    ranked: list[tuple[tuple[bool, int, int], ParaphraseEvidence]] = []
+    for loc in found[: policy.candidates_per_piece]:
+        ev = evidence_near(words, corpus, loc.doc, loc.start, loc.end)
+        if ev and is_paraphrase(ev, policy):
+            ranked.append(((credited_speaks(quote, corpus, ev.doc, ev.start), ev.rare, len(ev.shared)), ev))
+    if not ranked:
+        return not_found(quote, best.score if best else None, policy, reasons)
+    ev = max(ranked, key=lambda r: r[0])[1]
+    hit = PieceHit(start=ev.start, end=ev.end, matches=len(ev.shared), length=len(words))
+    located = Located(doc=ev.doc, pieces=(hit,), score=score_of((hit,)))
+    joined = [words]
+    span = [(ranges[0][0], ranges[-1][1])]
+    return judge(quote, located, [located], corpus, policy, joined, span, paraphrase=ev)
 
 
 def content_counts(pieces: list[list[Token]], edits: list[Edit]) -> tuple[int, int]:
@@ -87,6 +115,14 @@ def content_counts(pieces: list[list[Token]], edits: list[Edit]) -> tuple[int, i
     return total, matched
 
 
+def credited_speaks(quote: Quote, corpus: SearchSpace, doc: int, start: int) -> bool:
+    """Whether the person the article credits is the one speaking at this word."""
+    transcript = corpus.transcript(doc)
+    speaker = transcript.turns[corpus.tokens(doc).turns[start]].speaker
+    attribution, _ = judge_attribution(quote, speaker, transcript, None)
+    return attribution in (Attribution.CONFIRMED, Attribution.ANONYMOUS)
+
+
 def prefer_credited_speaker(
     quote: Quote, found: list[Located], corpus: SearchSpace
 ) -> list[Located]:
@@ -101,10 +137,7 @@ def prefer_credited_speaker(
     for k, loc in enumerate(found):
         if loc.score < top - 1e-9:
             break
-        transcript = corpus.transcript(loc.doc)
-        speaker = transcript.turns[corpus.tokens(loc.doc).turns[loc.start]].speaker
-        attribution, _ = judge_attribution(quote, speaker, transcript, None)
-        if attribution in (Attribution.CONFIRMED, Attribution.ANONYMOUS):
+        if credited_speaks(quote, corpus, loc.doc, loc.start):
             return [loc] + found[:k] + found[k + 1 :]
     return found
 
@@ -132,6 +165,8 @@ def judge(
     policy: Policy,
     pieces: list[list[Token]],
     ranges: list[tuple[int, int]],
+    *,
+    paraphrase: ParaphraseEvidence | None = None,
 ) -> Finding:
     """Diff the quote against where it landed and turn the edits into verdicts."""
     transcript = corpus.transcript(best.doc)
@@ -141,6 +176,7 @@ def judge(
     speaker = speaker_at(transcript, toks, anchor)
     content_words, content_matched = content_counts(pieces, edits)
     facts = MatchFacts(
+        paraphrase_words=paraphrase.shared if paraphrase else (),
         content_words=content_words,
         content_matched=content_matched,
         score=best.score,
@@ -152,7 +188,9 @@ def judge(
     )
     fidelity, fid_reasons = judge_fidelity(tuple(edits), facts, policy)
     if fidelity is Fidelity.NOT_FOUND:
-        return not_found(quote, best.score, policy, fid_reasons)
+        return paraphrase_or_not_found(
+            quote, best, found, corpus, policy, pieces, ranges, fid_reasons
+        )
     match = make_match(best, found, corpus, transcript, toks, policy)
     relayed = relayed_cue(transcript, match.span.start)
     attribution, attr_reasons = judge_attribution(quote, speaker, transcript, relayed)

@@ -30,8 +30,10 @@ class Policy:
     # A match scoring below this must also share this share of the quote's meaningful words.
     content_check_below: float = 0.8
     content_share_needed: float = 0.5
-    # Dropping at most this many harmless words (no qualifier, no claim) is a minor edit.
-    minor_drop_max_words: int = 4
+    # A quote matching nothing word for word is a paraphrase of a passage that holds at
+    # least this many of its rare words, and this share of its meaningful words.
+    paraphrase_min_rare_words: int = 5
+    paraphrase_min_share: float = 0.35
 
 
 def policy_from_mapping(data: dict[str, Any], *, path: str | None = None) -> Policy:

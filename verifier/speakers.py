@@ -395,8 +395,8 @@ def _names_match(phrase: str, speaker: Speaker, aliases: Aliases, date: str | No
         if words[i : i + len(surname)] != surname:
             continue
         before = words[:i]
-        if not before:
-            return True
+        if not before or len(name_words) == 1:
+            return True  # "Sims", or "Lt. Gen. Douglas Sims" when the transcript gives only "Sims"
         if before[-1] in name_words:  # "John Kirby", "Joe Biden"
             return True
         return all(w in _TITLE_WORDS or w in name_words for w in before) or before[-1] in {

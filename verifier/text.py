@@ -53,14 +53,15 @@ _ONE_FOR_ONE = str.maketrans(
 )
 
 # A word: an abbreviation (U.S., D.C.), a number (100,000  3.5  18th), or letters
-# joined by apostrophes or hyphens (don't, whole-of-government, COVID-19).
+# joined by apostrophes (don't, People's). A hyphen separates words, so "self-defense"
+# and "self defense" are the same two words with different punctuation between them.
 WORD_RE = re.compile(
-    r"\[[^\W_]{1,3}\][^\W_]+(?:['\-][^\W_]+)*"
-    r"|[^\W_]+(?:['\-][^\W_]+)*\[[^\W_]{1,4}\]"
+    r"\[[^\W_]{1,3}\][^\W_]+(?:'[^\W_]+)*"
+    r"|[^\W_]+(?:'[^\W_]+)*\[[^\W_]{1,4}\]"
     r"|(?:[^\W\d_]\.){2,}"
     r"|(?:[^\W\d_]\.)+[^\W\d_](?![^\W_])"
     r"|\d+(?:[.,:]\d+)*(?:[^\W\d_]+)?"
-    r"|[^\W\d_]+(?:['\-][^\W_]+)*"
+    r"|[^\W\d_]+(?:'[^\W_]+)*"
 )
 _BRACKETED_RE = re.compile(r"\\?\[[^\]\n]{0,120}?\\?\]")
 _GAP_NOISE_RE = re.compile(r"[\s\\*_]+")

@@ -71,6 +71,7 @@ class MatchFacts:
     missing_pieces: int = 0  # ellipsis pieces not found near the rest
     content_words: int = 0  # quote words that carry meaning (not "the", "of", "you know")
     content_matched: int = 0  # of those, how many the transcript span has
+    paraphrase_words: tuple[str, ...] = ()  # a reworded quote: the words it kept
 
 
 def worst(a: Fidelity, b: Fidelity) -> Fidelity:
@@ -81,6 +82,13 @@ def judge_fidelity(
     edits: tuple[Edit, ...], facts: MatchFacts | None, policy: Policy
 ) -> tuple[Fidelity, list[str]]:
     """The fidelity verdict and a plain sentence for each thing that decided it."""
+    if facts is not None and facts.paraphrase_words:
+        kept = ", ".join(f"\u201c{w}\u201d" for w in dict.fromkeys(facts.paraphrase_words))
+        return Fidelity.PARAPHRASE, [
+            f"The quote rewords this passage rather than quoting it: only "
+            f"{facts.paraphrase_words.__len__()} of its {facts.content_words} meaningful words "
+            f"are there ({kept}). Quotation marks promise the speaker's own words."
+        ]
     if facts is None or facts.score < policy.not_found_below:
         closest = f" (the closest passage scores {facts.score:.2f})" if facts else ""
         return Fidelity.NOT_FOUND, [f"No transcript passage matches these words{closest}."]
@@ -196,9 +204,8 @@ def judge_change(group: list[Edit], policy: Policy) -> tuple[Fidelity, str | Non
             EditKind.SPELLING: "spelling",
         }[kind]
         return Fidelity.MINOR_EDITS, f"Minor edit ({label}): {what}."
-    words_dropped = len(dropped.split())
-    if not added and words_dropped <= policy.minor_drop_max_words:
-        return Fidelity.MINOR_EDITS, f"Minor edit: {what}, without an ellipsis."
+    if not added:
+        return Fidelity.ALTERED, f"The article drops words that carry meaning, without an ellipsis: {what}."
     return Fidelity.ALTERED, f"The article changes the words: {what}."
 
 
