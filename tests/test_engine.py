@@ -166,7 +166,7 @@ def test_a_reworded_quote_is_a_paraphrase_of_its_source(bundled_corpus: Corpus) 
              "production of synthetic drugs such as fentanyl")
     finding = verify_quote(Quote.typed(quote, attributed_to=SAO), bundled_corpus)
     assert finding.fidelity is Fidelity.PARAPHRASE, finding.reasons
-    assert finding.match.transcript.id == "2024-01-28-background-press-call-counternarcotics-working-group-beijing"
+    assert finding.match.transcript.id.startswith("2024-01-28-background-press-call-counternarcotics")
     assert finding.severity is Severity.WARN
 
 
