@@ -68,7 +68,7 @@ def open_quietly(options: dict[str, Any]) -> Any:
 def run(args: argparse.Namespace) -> int:
     apply_config(args)
     paths = collect_paths(args.target)
-    options = {k: getattr(args, k, None) for k in ("corpus", "transcript", "transcript_format", "strict")}
+    options = {k: v for k, v in vars(args).items() if k != "run"}  # every corpus option, as given
     check_corpus(options)
     progress = Meter()
     summary = run_batch(
