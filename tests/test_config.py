@@ -16,6 +16,8 @@ from verifier.config import Config, load_config, parse_config
 from verifier.errors import ConfigError
 from verifier.policy import Policy
 
+# what the 0.93-scoring altered quote becomes when nothing below 0.97 counts as its source
+STRICTER = ("not_found", "paraphrase")
 ALTERED = "We're starting to see increases in seizures of precursors at some U.S. airports already"
 
 
@@ -98,7 +100,7 @@ def test_thresholds_change_the_verdict_of_check(tmp_path: Path, capsys: pytest.C
     assert json.loads(capsys.readouterr().out)["fidelity"] == "altered"
     strict = write(tmp_path / "strict.yaml", "thresholds:\n  not_found_below: 0.97\n")
     main([*args, "--config", str(strict)])
-    assert json.loads(capsys.readouterr().out)["fidelity"] == "not_found"
+    assert json.loads(capsys.readouterr().out)["fidelity"] in STRICTER
 
 
 def test_config_in_working_directory_sets_corpus_fail_on_and_thresholds(tmp_path: Path) -> None:
@@ -119,7 +121,7 @@ def test_config_in_working_directory_sets_corpus_fail_on_and_thresholds(tmp_path
     assert report["corpus"] == {"path": str((tmp_path / "corpus").resolve()), "transcripts": 1}
     write(tmp_path / "quotecheck.yaml", "corpus: corpus\nthresholds:\n  not_found_below: 0.97\n")
     fail = json.loads(article(articles["fail"]).stdout)
-    assert [f["fidelity"] for f in fail["findings"]] == ["not_found"]
+    assert [f["fidelity"] in STRICTER for f in fail["findings"]] == [True]
 
 
 def test_command_line_beats_the_config(tmp_path: Path) -> None:
@@ -129,3 +131,16 @@ def test_command_line_beats_the_config(tmp_path: Path) -> None:
     assert main(["article", str(articles["warn"]), "--config", str(cfg), "--format", "json"]) == 1
     assert main(["article", str(articles["warn"]), "--config", str(cfg), "--fail-on", "fail",
                  "--format", "json"]) == 0
+
+
+def test_batch_judges_with_the_config_policy(tmp_path: Path) -> None:
+    corpus = small_corpus(tmp_path)
+    articles = write_articles(tmp_path / "articles")
+    out = tmp_path / "report.jsonl"
+    cfg = write(tmp_path / "qc.yaml", "thresholds:\n  not_found_below: 0.97\nfail_on: warn\n")
+    folder = str(articles["ok"].parent)
+    assert main(["batch", folder, "--out", str(out), "--corpus", str(corpus), "--jobs", "2",
+                 "--config", str(cfg)]) == 1
+    verdicts = {Path(line["path"]).stem: line["findings"][0]["fidelity"]
+                for line in map(json.loads, out.read_text("utf-8").splitlines())}
+    assert verdicts["ok"] == verdicts["warn"] == "verbatim" and verdicts["fail"] in STRICTER

@@ -10,7 +10,7 @@ corpus: ../transcripts        # default for --corpus
 fail_on: warn                 # default for --fail-on: warn | fail
 thresholds:                   # any Policy field
   not_found_below: 0.55
-speakers: speakers.yaml       # or an inline mapping, as in a corpus's speakers.yaml
+speakers: speakers.yaml       # or inline, as a corpus speakers.yaml; checked, not yet used in verdicts
 ```
 """
 
