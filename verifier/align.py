@@ -183,11 +183,18 @@ class Aligner:
         cap = self.policy.common_seed_hits
         pairs = [((q[i], q[i + 1]), i, 1.0) for i in range(len(q) - 1)]
         singles = [((q[i],), i, 0.5) for i in range(len(q))]
-        counted = [(self.space.count(g), g, i, w) for g, i, w in pairs + singles]
+        grams = pairs + singles
+        batch = getattr(self.space, "counts", None)  # an index counts them in one round trip
+        ns = batch([g for g, _, _ in grams]) if batch else [self.space.count(g) for g, _, _ in grams]
+        counted = [(n, g, i, w) for n, (g, i, w) in zip(ns, grams, strict=True)]
         counted = [c for c in counted if c[0] > 0]
         counted.sort(key=lambda c: (c[0], c[2], len(c[1])))
+        if 2 <= len(q) <= 4 and len([c for c in counted if len(c[1]) == 2]) == len(q) - 1:
+            # A short quote of common words ("and I have"): every pair votes, so only
+            # places holding the whole phrase collect all the votes.
+            return [(g, i, w) for _n, g, i, w in counted if len(g) == 2]
         chosen: list[tuple[tuple[str, ...], int, float]] = []
-        budget = 4 * cap
+        budget = self.policy.seed_hit_budget
         for n, gram, i, w in counted:
             if n > cap and chosen:
                 break
@@ -205,8 +212,9 @@ class Aligner:
         if not seeds:
             return []
         diag_parts, qidx_parts, weight_parts = [], [], []
-        for gram, i, w in seeds:
-            pos = self.space.hits(gram)
+        batch = getattr(self.space, "hits_many", None)
+        found = batch([g for g, _, _ in seeds]) if batch else [self.space.hits(g) for g, _, _ in seeds]
+        for (_gram, i, w), pos in zip(seeds, found, strict=True):
             diag_parts.append(pos - i)
             qidx_parts.append(np.full(len(pos), i, np.int64))
             weight_parts.append(np.full(len(pos), w))
@@ -228,6 +236,7 @@ class Aligner:
         lo = np.minimum.reduceat(diag, np.flatnonzero(np.diff(cluster, prepend=-1)))
         hi = np.maximum.reduceat(diag, np.flatnonzero(np.diff(cluster, prepend=-1)))
         top = np.lexsort((lo, -votes))[: self.policy.candidates_per_piece]
+        top = top[votes[top] >= self.policy.candidate_vote_share * votes[top[0]]]
         docs = self.space.locate(np.maximum(lo[top], 0))
         out = []
         for c, doc in zip(top, docs, strict=True):

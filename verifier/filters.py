@@ -134,8 +134,19 @@ class FilteredSpace:
     def count(self, gram: tuple[str, ...]) -> int:
         return self.space.count(gram)
 
+    def counts(self, grams: list[tuple[str, ...]]) -> list[int]:
+        batch = getattr(self.space, "counts", None)
+        return list(batch(grams)) if batch else [self.space.count(g) for g in grams]
+
     def hits(self, gram: tuple[str, ...]) -> np.ndarray:
-        pos = self.space.hits(gram)
+        return self._keep(self.space.hits(gram))
+
+    def hits_many(self, grams: list[tuple[str, ...]]) -> list[np.ndarray]:
+        batch = getattr(self.space, "hits_many", None)
+        found = batch(grams) if batch else [self.space.hits(g) for g in grams]
+        return [self._keep(pos) for pos in found]
+
+    def _keep(self, pos: np.ndarray) -> np.ndarray:
         return pos[self.allowed[self.space.locate(pos)]] if len(pos) else pos
 
     @property

@@ -223,16 +223,33 @@ class IndexedCorpus:
         return self.counts([gram])[0]
 
     def hits(self, gram: tuple[str, ...]) -> npt.NDArray[np.int64]:
-        key = self._key(gram)
+        return np.sort(self.hits_many([gram])[0])
+
+    def hits_many(self, grams: Sequence[tuple[str, ...]]) -> list[npt.NDArray[np.int64]]:
+        """``hits`` of several grams, in one round trip per segment, each in no set order."""
+        keys = [self._key(g) for g in grams]
+        want = sorted({k for k in keys if k is not None})
+        blobs: list[dict[int, bytes]] = [{}, {}]
+        if want:
+            marks = ",".join("?" * len(want))
+            with self._lock:
+                for seg, table in enumerate(("post", "dpost")):
+                    blobs[seg] = dict(
+                        self._con.execute(
+                            f"SELECT key, pos FROM {table} WHERE key IN ({marks})", want
+                        ).fetchall()
+                    )
+        return [self._positions(k, blobs) for k in keys]
+
+    def _positions(self, key: int | None, blobs: list[dict[int, bytes]]) -> npt.NDArray[np.int64]:
         if key is None:
             return np.zeros(0, np.int64)
         parts = []
-        for seg, table in enumerate(("post", "dpost")):
-            with self._lock:
-                row = self._con.execute(f"SELECT pos FROM {table} WHERE key=?", (key,)).fetchone()
-            if row is None:
+        for seg in (0, 1):
+            blob = blobs[seg].get(key)
+            if blob is None:
                 continue
-            pos = np.frombuffer(row[0], np.uint32).astype(np.int64)
+            pos = np.frombuffer(blob, np.uint32).astype(np.int64)
             seg_bases, seg_docs = self._segs[seg]
             i = np.searchsorted(seg_bases, pos, "right") - 1
             doc = seg_docs[i]
@@ -240,8 +257,7 @@ class IndexedCorpus:
             parts.append(self._bases[doc[keep]] + (pos[keep] - seg_bases[i[keep]]))
         if not parts:
             return np.zeros(0, np.int64)
-        out = np.concatenate(parts) if len(parts) > 1 else parts[0]
-        return np.sort(out)
+        return np.concatenate(parts) if len(parts) > 1 else parts[0]
 
     def close(self) -> None:
         self._con.close()

@@ -25,6 +25,12 @@ class Policy:
     stitch_try_below: float = 0.85
     # Candidate regions examined per quote piece: more is slower but surer.
     candidates_per_piece: int = 12
+    # Of those, only regions with at least this share of the best region's seed votes are
+    # aligned: a place that shares few of the quote's rare words cannot be its best source.
+    candidate_vote_share: float = 0.5
+    # Seeds are taken rarest first until their hits add up to this: rare seeds settle
+    # where a quote is; many common ones only cost time (the corpus may hold millions of words).
+    seed_hit_budget: int = 20000
     # A word pair this common (hits in the corpus) is too weak to seed candidates.
     common_seed_hits: int = 20000
     # A match scoring below this must also share this share of the quote's meaningful words.
