@@ -207,3 +207,17 @@ def test_run_batch_library_call(setup: tuple[Path, dict[str, Path], Path]) -> No
     assert (summary.processed, summary.errors, summary.quotes) == (3, 0, 3)
     assert summary.counts == {"ok": 1, "warn": 1, "fail": 1} and summary.rate > 0
     assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_workers_open_the_corpus_themselves_when_not_forked(
+    setup: tuple[Path, dict[str, Path], Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import verifier.batch as batch_module
+    from verifier.errors import QuotecheckError
+
+    monkeypatch.setattr(batch_module.multiprocessing, "get_start_method", lambda: "spawn")
+    corpus, articles, out = setup
+    summary = run_batch(sorted(articles.values()), functools.partial(Corpus.from_path, corpus), out, jobs=2)
+    assert summary.processed == 3 and summary.counts == {"ok": 1, "warn": 1, "fail": 1}
+    with pytest.raises(QuotecheckError, match="cannot open the corpus"):
+        run_batch(sorted(articles.values()), functools.partial(Corpus.from_path, corpus / "no"), out, jobs=2)

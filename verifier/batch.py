@@ -12,27 +12,20 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
+import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import Any, BinaryIO
 
 from .errors import InputError, QuotecheckError
 from .models import Severity
 from .policy import Policy
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".yaml")
-
-
-class OpenedCorpus(Protocol):
-    """What a batch needs of a corpus: a search space with a path and a size."""
-
-    path: str | None
-
-    def __len__(self) -> int: ...
 
 
 CorpusOpener = Callable[[], Any]
@@ -134,7 +127,12 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(opener: CorpusOpener, policy: Policy | None) -> None:
-    """Open the corpus once per worker process; a failure is raised on the first task."""
+    """Open the corpus once per worker process; a failure is raised on the first task.
+
+    A forked worker already holds the corpus the parent opened, and keeps it.
+    """
+    if "corpus" in _WORKER:
+        return
     try:
         _WORKER["corpus"] = opener()
     except QuotecheckError as exc:
@@ -222,10 +220,17 @@ def _results(
         for path, sha in todo:
             yield verify_path(path, sha, corpus, policy)
         return
-    with ProcessPoolExecutor(
-        max_workers=min(jobs, len(todo)), initializer=_init_worker, initargs=(opener, policy)
-    ) as pool:
-        yield from _bounded(pool, todo, limit=jobs * 4)
+    _WORKER.clear()
+    if multiprocessing.get_start_method() == "fork":
+        # Open once here: forked workers share it, and an index is built or updated only once.
+        _WORKER.update(corpus=opener(), policy=policy)
+    try:
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(todo)), initializer=_init_worker, initargs=(opener, policy)
+        ) as pool:
+            yield from _bounded(pool, todo, limit=jobs * 4)
+    finally:
+        _WORKER.clear()
 
 
 def _bounded(

@@ -59,10 +59,14 @@ def positive_int(text: str) -> int:
     return value
 
 
-def open_quietly(options: dict[str, Any]) -> Any:
-    """The corpus ``open_corpus`` gives for these options, without repeating its warnings."""
-    with contextlib.redirect_stderr(io.StringIO()):
-        return open_corpus(argparse.Namespace(**options))
+def open_quietly(options: dict[str, Any], parent: int) -> Any:
+    """The corpus ``open_corpus`` gives; its notes and warnings shown by the parent process only."""
+    notes = io.StringIO()
+    with contextlib.redirect_stderr(notes):
+        corpus = open_corpus(argparse.Namespace(**options))
+    if os.getpid() == parent:
+        sys.stderr.write(notes.getvalue())
+    return corpus
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     check_corpus(options)
     progress = Meter()
     summary = run_batch(
-        paths, functools.partial(open_quietly, options), args.out,
+        paths, functools.partial(open_quietly, options, os.getpid()), args.out,
         jobs=args.jobs, resume=args.resume, progress=progress, policy=args.policy,
     )
     progress.done()
