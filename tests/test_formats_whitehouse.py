@@ -87,5 +87,5 @@ def test_page_without_labels_is_one_speakerless_turn() -> None:
 
 def test_bundled_corpus_is_detected_as_whitehouse() -> None:
     path = Path(__file__).parents[1] / "corpus"
-    for f in sorted(path.rglob("*.md"))[:10]:
+    for f in [f for f in sorted(path.rglob("*.md")) if f.name != "README.md"][:10]:
         assert detect(f.read_text("utf-8"), str(f)).name == "whitehouse"
