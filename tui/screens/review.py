@@ -58,6 +58,8 @@ class ReviewScreen(Screen[None]):
         Binding("x", "export", "Export", id="review.export", show=False),
     ]
 
+    AUTO_FOCUS = "#quotes"
+
     def __init__(self, source: ReviewSource) -> None:
         super().__init__()
         self.source = source
@@ -187,7 +189,7 @@ class ReviewScreen(Screen[None]):
         elif self.items:
             failed = sum(1 for i in self.items if i.status is Status.ERROR)
             self.status = f"{failed} of {len(self.items)} quotes could not be verified"
-        self.update_header()
+        self.refill()  # every row drawn once more, with the styles as they are now
         self.refresh_bindings()
 
     def _mark(self, name: str) -> None:

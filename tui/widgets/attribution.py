@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from verifier.models import Role
 from verifier.review import Decision
@@ -21,7 +21,7 @@ _ROLE = {
 }
 
 
-class AttributionPanel(Static):
+class AttributionPanel(Widget):
     """Credited vs transcript speaker, verdicts and reasons, and the reviewer's decision."""
 
     COMPONENT_CLASSES = {
@@ -34,8 +34,15 @@ class AttributionPanel(Static):
         "attribution--muted",
     }
 
+    item: Item | None = None
+
     def show(self, item: Item | None) -> None:
-        self.update(self.describe(item) if item else Text("No quote selected."))
+        self.item = item
+        self.refresh(layout=True)
+
+    def render(self) -> Table | Text:
+        """Built at paint time, so the colours follow the theme as it is now."""
+        return self.describe(self.item) if self.item else Text("No quote selected.")
 
     def describe(self, item: Item) -> Table:
         get = self.get_component_rich_style

@@ -3,26 +3,43 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
+from textual.widget import Widget
 
 from verifier.models import Span, Transcript, Turn
 
 from .transcript_text import styled, who
 
 
-class ContextView(Static):
+class ContextView(Widget):
     """The turn holding a span and its neighbours, with the span's pieces highlighted."""
 
     COMPONENT_CLASSES = {"context-view--match", "context-view--label", "context-view--muted"}
 
+    target: tuple[Transcript, tuple[Span, ...]] | None = None
+    message = ""
+
     def show_span(self, transcript: Transcript, pieces: tuple[Span, ...]) -> None:
+        """Show the paragraphs around a span, under their speakers' labels."""
+        self.target, self.message = (transcript, pieces), ""
+        self.refresh(layout=True)
+
+    def show_message(self, message: str) -> None:
+        self.target, self.message = None, message
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        """Built at paint time, so the colours follow the theme as it is now."""
+        if self.target is None:
+            return Text(self.message, style=self.get_component_rich_style("context-view--muted"))
+        return self.excerpt_text(*self.target)
+
+    def excerpt_text(self, transcript: Transcript, pieces: tuple[Span, ...]) -> Text:
         """The paragraphs around a span, under their speakers' labels; the span highlighted."""
         get = self.get_component_rich_style
         match = get("context-view--match")
         label, muted = get("context-view--label"), get("context-view--muted")
         if not pieces:
-            self.update(Text("No matching passage.", style=muted))
-            return
+            return Text("No matching passage.", style=muted)
         marks = [(p, match) for p in pieces]
         span = Span(start=min(p.start for p in pieces), end=max(p.end for p in pieces))
         out = Text()
@@ -39,10 +56,8 @@ class ContextView(Static):
                 out.append(" \u2026", style=muted)
         if not out:
             out.append(Text("The match lies outside any speaker's turn.", style=muted))
-        self.update(out)
+        return out
 
-    def show_message(self, message: str) -> None:
-        self.update(Text(message, style=self.get_component_rich_style("context-view--muted")))
 
 
 def _head(turn: Turn) -> tuple[int, int]:

@@ -49,12 +49,13 @@ class QuoteList(OptionList):
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         text.append(f"{item.index + 1:>2} ")
         text.append(f"{item.badge:<{_BADGE_WIDTH}}", style=get(f"quote-list--{item.style}"))
-        text.append(f" {item.verdict_text}")
-        if item.mark:
-            text.append(f" {item.mark}", style=get("quote-list--mark"))
+        width = self._drawn_width = self.line_width()
+        mark = f" {item.mark}" if item.mark else ""
+        text.append(" " + _fit(item.verdict_text, max(width - 4 - len(mark), 4)))
+        if mark:
+            text.append(mark, style=get("quote-list--mark"))
         words = " ".join(item.quote.text.split())
         short = words if len(words) <= 120 else words[:119] + "\u2026"
-        width = self._drawn_width = self.line_width()
         text.append(f"\n   {_fit(chr(0x201C) + short + chr(0x201D), width)}")
         who = item.quote.attributed_to or "(no speaker credited)"
         text.append(f"\n   {_fit(chr(0x2014) + ' ' + who, width)}", style=get("quote-list--speaker"))

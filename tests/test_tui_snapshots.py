@@ -1,0 +1,39 @@
+"""Snapshots of the review screen, one per kind of finding (pinned Textual, fixed size)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_tui_review import ALTERED, MISATTRIBUTED, copy_example, make_app, settle
+
+VERBATIM, ELIDED = 0, 1
+
+
+def run_to(index: int, *, changes: int = 0):  # type: ignore[no-untyped-def]
+    """Wait for every finding, then move to quote ``index`` and step through changes."""
+
+    async def before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(pilot.app, pilot)
+        await pilot.press(*["j"] * index, *["n"] * changes)
+        for _ in range(3):
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause()
+
+    return before
+
+
+@pytest.mark.parametrize(
+    ("index", "changes"),
+    [(VERBATIM, 0), (ELIDED, 1), (ALTERED, 2), (MISATTRIBUTED, 0)],
+    ids=["verbatim", "elided", "altered", "misattributed"],
+)
+def test_review_screen(snap_compare, tmp_path: Path, index: int, changes: int) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(copy_example(tmp_path), keep_decisions=False)
+    assert snap_compare(app, terminal_size=(120, 36), run_before=run_to(index, changes=changes))
+
+
+def test_review_screen_at_80_by_24(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(copy_example(tmp_path), keep_decisions=False)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_to(ALTERED, changes=2))
