@@ -203,3 +203,26 @@ def test_cli_index_then_check_uses_it(small_dir: Path, capsys: pytest.CaptureFix
     without = capsys.readouterr()
     assert with_index.out == without.out
     assert "index" not in with_index.err
+
+
+def test_article_date_ranks_the_nearest_earlier_transcript_first(tmp_path: Path) -> None:
+    source = SMALL[0].read_text()
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for day in ("2023-12-02", "2024-03-05", "2024-06-01"):
+        text = source.replace("date: '2023-12-02'", f"date: '{day}'")
+        (root / f"{day}.md").write_text(text + f"\nTHE VICE PRESIDENT: Said again on {day}.\n")
+    build_index(root)
+    corpus = IndexedCorpus(default_index_path(root))
+    memory = Corpus.from_path(root)
+    quote = Quote.typed(sample_quotes(memory, 1, seed=4)[0])
+
+    def where(space: object, near: str | None) -> str | None:
+        m = verify_quote(quote, space, near_date=near).match  # type: ignore[arg-type]
+        return m.transcript.date if m else None
+
+    assert where(corpus, None) == "2023-12-02"  # the first time it was said
+    assert where(corpus, "2024-04-01") == "2024-03-05"  # the latest before the article
+    assert where(corpus, "2024-06-02") == "2024-06-01"
+    assert where(corpus, "2023-01-01") == "2023-12-02"  # all later: the nearest
+    assert where(memory, "2024-04-01") == "2024-03-05"

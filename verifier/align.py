@@ -8,6 +8,7 @@ search; the others must land in order, in the same speaker's words, close by.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
@@ -172,9 +173,10 @@ def extend_edge(rest: list[str], window: list[str], edge: int, step: int) -> int
 class Aligner:
     """Finds the best places for quotes in one search space, under one policy."""
 
-    def __init__(self, space: SearchSpace, policy: Policy) -> None:
+    def __init__(self, space: SearchSpace, policy: Policy, *, near_date: str | None = None) -> None:
         self.space = space
         self.policy = policy
+        self.near = day_number(near_date)
 
     # -- candidates ---------------------------------------------------------------
 
@@ -327,9 +329,15 @@ class Aligner:
             unique.append(loc)
         return unique
 
-    def date_key(self, doc: int) -> str:
-        """Earlier transcripts first among equals: the first time words were said."""
-        return self.space.doc_date(doc) or "9999"
+    def date_key(self, doc: int) -> tuple[int, int]:
+        """Among equals: with an article date, the nearest transcript on or before it first
+        (then any after it); without, the earliest: the first time the words were said."""
+        day = day_number(self.space.doc_date(doc))
+        if day is None:
+            return (2, 0)
+        if self.near is None:
+            return (0, day)
+        return (0, self.near - day) if day <= self.near else (1, day)
 
     def locate_stitched(
         self, q: list[str], split_points: list[int], *, allowed: np.ndarray | None = None
@@ -352,6 +360,16 @@ class Aligner:
                     if best is None or loc.score > best.score:
                         best = loc
         return best
+
+
+def day_number(date: str | None) -> int | None:
+    """A date (``2024-01-28``, or anything starting so) as a day count, for ranking."""
+    if not date:
+        return None
+    try:
+        return dt.date.fromisoformat(str(date)[:10]).toordinal()
+    except ValueError:
+        return None
 
 
 def turn_range(toks: DocTokens, turn: int) -> tuple[int, int]:

@@ -39,10 +39,15 @@ def verify_quote(
     *,
     policy: Policy | None = None,
     allowed: np.ndarray | None = None,
+    near_date: str | None = None,
 ) -> Finding:
-    """Find the quote's best source in the corpus and judge it."""
+    """Find the quote's best source in the corpus and judge it.
+
+    ``near_date`` (the article's date) ranks, among equally good matches, the
+    transcript nearest before it first.
+    """
     policy = policy or Policy()
-    aligner = Aligner(corpus, policy)
+    aligner = Aligner(corpus, policy, near_date=near_date)
     ranges = split_ellipsis(quote.text) or [(0, len(quote.text))]
     pieces = [tokenize(quote.text, a, b) for a, b in ranges]
     found = prefer_credited_speaker(
@@ -354,4 +359,4 @@ def iter_article(
     from .articles import extract_quotes
 
     for quote in extract_quotes(article):
-        yield verify_quote(quote, corpus, policy=policy)
+        yield verify_quote(quote, corpus, policy=policy, near_date=article.date)
