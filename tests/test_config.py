@@ -144,3 +144,21 @@ def test_batch_judges_with_the_config_policy(tmp_path: Path) -> None:
     verdicts = {Path(line["path"]).stem: line["findings"][0]["fidelity"]
                 for line in map(json.loads, out.read_text("utf-8").splitlines())}
     assert verdicts["ok"] == verdicts["warn"] == "verbatim" and verdicts["fail"] in STRICTER
+
+
+def test_config_speaker_aliases_decide_attribution(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A newsroom's own name for a speaker ('the NSC's envoy') counts once the config says so."""
+    from tests.samples import small_corpus
+
+    corpus = small_corpus(tmp_path)
+    quote = "What's to stop them from instead of shipping directly to the U.S., shipping via third countries"
+    args = ["check", quote, "--speaker", "our Reuters colleague", "--corpus", str(corpus), "--no-index",
+            "--format", "json"]
+    assert main(args) == 1
+    assert json.loads(capsys.readouterr().out)["attribution"] == "misattributed"
+    config = tmp_path / "quotecheck.yaml"
+    config.write_text("speakers:\n  Christina Anderson: [our Reuters colleague]\n", "utf-8")
+    assert main([*args, "--config", str(config)]) == 0
+    assert json.loads(capsys.readouterr().out)["attribution"] == "confirmed"

@@ -152,6 +152,7 @@ RULES = [
      Fidelity.ALTERED),  # a word swapped at the head of the quote
     ("this working group is a really critical and pivotal moment for our direct diplomacy",
      Fidelity.MINOR_EDITS),  # "as I said, I think": filler only
+    ("Take to do to so you who which the.", Fidelity.NOT_FOUND),  # small words hold nothing
 ]
 
 

@@ -24,6 +24,7 @@ from typing import Any, BinaryIO
 from .errors import InputError, QuotecheckError
 from .models import Severity
 from .policy import Policy
+from .speakers import Aliases
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".yaml")
 
@@ -126,7 +127,7 @@ def read_done(out: Path, summary: BatchSummary) -> set[tuple[str, str | None]]:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(opener: CorpusOpener, policy: Policy | None) -> None:
+def _init_worker(opener: CorpusOpener, policy: Policy | None, aliases: Aliases | None) -> None:
     """Open the corpus once per worker process; a failure is raised on the first task.
 
     A forked worker already holds the corpus the parent opened, and keeps it.
@@ -138,9 +139,12 @@ def _init_worker(opener: CorpusOpener, policy: Policy | None) -> None:
     except QuotecheckError as exc:
         _WORKER["failed"] = str(exc)
     _WORKER["policy"] = policy
+    _WORKER["aliases"] = aliases
 
 
-def verify_path(path: str, sha: str | None, corpus: Any, policy: Policy | None) -> dict[str, Any]:
+def verify_path(
+    path: str, sha: str | None, corpus: Any, policy: Policy | None, aliases: Aliases | None = None
+) -> dict[str, Any]:
     """One output line: the article's report plus path and sha256, or an error line."""
     from .article_loaders import load_article
     from .pipeline import verify_article
@@ -148,7 +152,7 @@ def verify_path(path: str, sha: str | None, corpus: Any, policy: Policy | None) 
 
     try:
         article = load_article(path)
-        findings = verify_article(article, corpus, policy=policy)
+        findings = verify_article(article, corpus, policy=policy, aliases=aliases)
     except QuotecheckError as exc:
         return {"path": path, "error": str(exc), "sha256": sha}
     report = article_report(article, findings, corpus_path=corpus.path, transcripts=len(corpus))
@@ -158,7 +162,7 @@ def verify_path(path: str, sha: str | None, corpus: Any, policy: Policy | None) 
 def _work(path: str, sha: str | None) -> dict[str, Any]:
     if "failed" in _WORKER:
         raise InputError(f"cannot open the corpus: {_WORKER['failed']}")
-    return verify_path(path, sha, _WORKER["corpus"], _WORKER["policy"])
+    return verify_path(path, sha, _WORKER["corpus"], _WORKER["policy"], _WORKER.get("aliases"))
 
 
 # --- the run ------------------------------------------------------------------------------
@@ -173,6 +177,7 @@ def run_batch(
     resume: bool = False,
     progress: Progress | None = None,
     policy: Policy | None = None,
+    aliases: Aliases | None = None,
 ) -> BatchSummary:
     """Verify every article into ``out`` (JSONL); with ``resume``, skip those already there."""
     started = time.perf_counter()
@@ -188,7 +193,7 @@ def run_batch(
             todo.append((str(p), sha))
     total = len(todo)
     with out.open("ab" if resume else "wb") as sink:
-        for n, line in enumerate(_results(todo, corpus_opener, policy, jobs), 1):
+        for n, line in enumerate(_results(todo, corpus_opener, policy, aliases, jobs), 1):
             _append(sink, line)
             if "error" in line:
                 summary.errors += 1
@@ -210,7 +215,11 @@ def _append(sink: BinaryIO, line: dict[str, Any]) -> None:
 
 
 def _results(
-    todo: list[tuple[str, str | None]], opener: CorpusOpener, policy: Policy | None, jobs: int
+    todo: list[tuple[str, str | None]],
+    opener: CorpusOpener,
+    policy: Policy | None,
+    aliases: Aliases | None,
+    jobs: int,
 ) -> Iterator[dict[str, Any]]:
     """Lines in completion order: in this process for one job, else from a process pool."""
     if not todo:
@@ -218,15 +227,16 @@ def _results(
     if jobs <= 1 or len(todo) == 1:
         corpus = opener()
         for path, sha in todo:
-            yield verify_path(path, sha, corpus, policy)
+            yield verify_path(path, sha, corpus, policy, aliases)
         return
     _WORKER.clear()
     if multiprocessing.get_start_method() == "fork":
         # Open once here: forked workers share it, and an index is built or updated only once.
-        _WORKER.update(corpus=opener(), policy=policy)
+        _WORKER.update(corpus=opener(), policy=policy, aliases=aliases)
     try:
         with ProcessPoolExecutor(
-            max_workers=min(jobs, len(todo)), initializer=_init_worker, initargs=(opener, policy)
+            max_workers=min(jobs, len(todo)), initializer=_init_worker,
+            initargs=(opener, policy, aliases),
         ) as pool:
             yield from _bounded(pool, todo, limit=jobs * 4)
     finally:

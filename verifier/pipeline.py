@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -26,11 +28,27 @@ from .paraphrase import ParaphraseEvidence, evidence_near, is_paraphrase
 from .policy import Policy
 from .relay import relayed_cue
 from .search_space import DocTokens, SearchSpace
+from .speakers import Aliases, load_aliases, merge_aliases
 from .text import Token, fold_typography, normalize_gap, split_ellipsis, tokenize
 from .verdict import MatchFacts, judge_attribution, judge_fidelity, judge_severity
 from .wordlists import word_lists
 
 _SPLIT_GAPS = (".", "?", "!", ";", ":", ",", "\u2014")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every step of one verification shares: where to look and how to judge."""
+
+    corpus: SearchSpace
+    policy: Policy
+    aliases: Aliases
+
+
+def corpus_aliases(corpus: SearchSpace) -> Aliases:
+    """The corpus folder's own speakers.yaml, else the shipped aliases."""
+    path = getattr(corpus, "path", None)
+    return load_aliases(path if path and Path(path).is_dir() else None)
 
 
 def verify_quote(
@@ -40,6 +58,7 @@ def verify_quote(
     policy: Policy | None = None,
     allowed: np.ndarray | None = None,
     near_date: str | None = None,
+    aliases: Aliases | None = None,
 ) -> Finding:
     """Find the quote's best source in the corpus and judge it.
 
@@ -47,11 +66,12 @@ def verify_quote(
     transcript nearest before it first.
     """
     policy = policy or Policy()
+    ctx = Context(corpus=corpus, policy=policy, aliases=merge_aliases(corpus_aliases(corpus), aliases))
     aligner = Aligner(corpus, policy, near_date=near_date)
     ranges = split_ellipsis(quote.text) or [(0, len(quote.text))]
     pieces = [tokenize(quote.text, a, b) for a, b in ranges]
     found = prefer_credited_speaker(
-        quote, aligner.locate([match_norms(p) for p in pieces], allowed=allowed), corpus
+        quote, aligner.locate([match_norms(p) for p in pieces], allowed=allowed), ctx
     )
     best = found[0] if found else None
     if (
@@ -75,27 +95,27 @@ def verify_quote(
                 (pieces[1][0].start, len(quote.text)),
             ]
     if best is None or best.score < policy.not_found_below:
-        return paraphrase_or_not_found(quote, best, found, corpus, policy, pieces, ranges)
-    return judge(quote, best, found, corpus, policy, pieces, ranges)
+        return paraphrase_or_not_found(quote, best, found, ctx, pieces, ranges)
+    return judge(quote, best, found, ctx, pieces, ranges)
 
 
 def paraphrase_or_not_found(
     quote: Quote,
     best: Located | None,
     found: list[Located],
-    corpus: SearchSpace,
-    policy: Policy,
+    ctx: Context,
     pieces: list[list[Token]],
     ranges: list[tuple[int, int]],
     reasons: list[str] | None = None,
 ) -> Finding:
     """A reworded quote is judged against the passage it rewords; anything else is not_found."""
+    corpus, policy = ctx.corpus, ctx.policy
     words = [t for piece in pieces for t in piece]
     ranked: list[tuple[tuple[bool, int, int], ParaphraseEvidence]] = []
     for loc in found[: policy.candidates_per_piece]:
         ev = evidence_near(words, corpus, loc.doc, loc.start, loc.end)
         if ev and is_paraphrase(ev, policy):
-            ranked.append(((credited_speaks(quote, corpus, ev.doc, ev.start), ev.rare, len(ev.shared)), ev))
+            ranked.append(((credited_speaks(quote, ctx, ev.doc, ev.start), ev.rare, len(ev.shared)), ev))
     if not ranked:
         return not_found(quote, best.score if best else None, policy, reasons)
     ev = max(ranked, key=lambda r: r[0])[1]
@@ -103,7 +123,7 @@ def paraphrase_or_not_found(
     located = Located(doc=ev.doc, pieces=(hit,), score=score_of((hit,)))
     joined = [words]
     span = [(ranges[0][0], ranges[-1][1])]
-    return judge(quote, located, [located], corpus, policy, joined, span, paraphrase=ev)
+    return judge(quote, located, [located], ctx, joined, span, paraphrase=ev)
 
 
 def content_counts(pieces: list[list[Token]], edits: list[Edit]) -> tuple[int, int]:
@@ -120,17 +140,15 @@ def content_counts(pieces: list[list[Token]], edits: list[Edit]) -> tuple[int, i
     return total, matched
 
 
-def credited_speaks(quote: Quote, corpus: SearchSpace, doc: int, start: int) -> bool:
+def credited_speaks(quote: Quote, ctx: Context, doc: int, start: int) -> bool:
     """Whether the person the article credits is the one speaking at this word."""
-    transcript = corpus.transcript(doc)
-    speaker = transcript.turns[corpus.tokens(doc).turns[start]].speaker
-    attribution, _ = judge_attribution(quote, speaker, transcript, None)
+    transcript = ctx.corpus.transcript(doc)
+    speaker = transcript.turns[ctx.corpus.tokens(doc).turns[start]].speaker
+    attribution, _ = judge_attribution(quote, speaker, transcript, None, ctx.aliases)
     return attribution in (Attribution.CONFIRMED, Attribution.ANONYMOUS)
 
 
-def prefer_credited_speaker(
-    quote: Quote, found: list[Located], corpus: SearchSpace
-) -> list[Located]:
+def prefer_credited_speaker(quote: Quote, found: list[Located], ctx: Context) -> list[Located]:
     """Among equally good places, put first one where the credited person is speaking.
 
     A short or repeated phrase ("final warning") can match a reporter's question
@@ -142,7 +160,7 @@ def prefer_credited_speaker(
     for k, loc in enumerate(found):
         if loc.score < top - 1e-9:
             break
-        if credited_speaks(quote, corpus, loc.doc, loc.start):
+        if credited_speaks(quote, ctx, loc.doc, loc.start):
             return [loc] + found[:k] + found[k + 1 :]
     return found
 
@@ -166,14 +184,14 @@ def judge(
     quote: Quote,
     best: Located,
     found: list[Located],
-    corpus: SearchSpace,
-    policy: Policy,
+    ctx: Context,
     pieces: list[list[Token]],
     ranges: list[tuple[int, int]],
     *,
     paraphrase: ParaphraseEvidence | None = None,
 ) -> Finding:
     """Diff the quote against where it landed and turn the edits into verdicts."""
+    corpus, policy = ctx.corpus, ctx.policy
     transcript = corpus.transcript(best.doc)
     toks = corpus.tokens(best.doc)
     edits = quote_edits(quote, pieces, ranges, best, transcript, toks)
@@ -193,12 +211,10 @@ def judge(
     )
     fidelity, fid_reasons = judge_fidelity(tuple(edits), facts, policy)
     if fidelity is Fidelity.NOT_FOUND:
-        return paraphrase_or_not_found(
-            quote, best, found, corpus, policy, pieces, ranges, fid_reasons
-        )
+        return paraphrase_or_not_found(quote, best, found, ctx, pieces, ranges, fid_reasons)
     match = make_match(best, found, corpus, transcript, toks, policy)
     relayed = relayed_cue(transcript, match.span.start)
-    attribution, attr_reasons = judge_attribution(quote, speaker, transcript, relayed)
+    attribution, attr_reasons = judge_attribution(quote, speaker, transcript, relayed, ctx.aliases)
     if best.stitched:
         other = speaker_at(transcript, toks, best.pieces[1])
         if other and speaker and other.label != speaker.label:
@@ -346,17 +362,25 @@ def make_match(
 
 
 def verify_article(
-    article: Article, corpus: SearchSpace, *, policy: Policy | None = None
+    article: Article,
+    corpus: SearchSpace,
+    *,
+    policy: Policy | None = None,
+    aliases: Aliases | None = None,
 ) -> list[Finding]:
     """Every quote of an article, verified in article order."""
-    return list(iter_article(article, corpus, policy=policy))
+    return list(iter_article(article, corpus, policy=policy, aliases=aliases))
 
 
 def iter_article(
-    article: Article, corpus: SearchSpace, *, policy: Policy | None = None
+    article: Article,
+    corpus: SearchSpace,
+    *,
+    policy: Policy | None = None,
+    aliases: Aliases | None = None,
 ) -> Iterator[Finding]:
     """Findings one at a time, so a UI can show each as soon as it is ready."""
     from .articles import extract_quotes
 
     for quote in extract_quotes(article):
-        yield verify_quote(quote, corpus, policy=policy, near_date=article.date)
+        yield verify_quote(quote, corpus, policy=policy, near_date=article.date, aliases=aliases)

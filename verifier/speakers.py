@@ -150,6 +150,18 @@ def parse_aliases(data: object, *, source: str) -> Aliases:
     return Aliases(people=tuple(people), index=index, source=source)
 
 
+def merge_aliases(base: Aliases, extra: Aliases | None) -> Aliases:
+    """``base`` with ``extra``'s people added (a config file's aliases over a corpus's)."""
+    if extra is None:
+        return base
+    index: dict[str, tuple[Person, ...]] = dict(base.index)
+    for key, people in extra.index.items():
+        index[key] = tuple(people) + tuple(p for p in index.get(key, ()) if p not in people)
+    return Aliases(
+        people=base.people + extra.people, index=index, source=f"{base.source} + {extra.source}"
+    )
+
+
 def load_aliases(corpus_dir: str | Path | None = None) -> Aliases:
     """The corpus's ``speakers.yaml`` if it has one, else the shipped defaults."""
     if corpus_dir is not None:

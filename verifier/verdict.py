@@ -23,7 +23,7 @@ from .models import (
     Transcript,
 )
 from .policy import Policy
-from .speakers import CreditRelation, credit_relation, explain_credit
+from .speakers import Aliases, CreditRelation, credit_relation, explain_credit
 from .text import Token
 
 # Fidelity verdicts from least to most serious: the worst edit decides.
@@ -151,9 +151,15 @@ def judge_fidelity(
 
 
 def too_few_content_words(facts: MatchFacts, policy: Policy) -> bool:
-    """A loose match held together by small words ("the", "has", "my") is no match."""
-    if facts.content_words < 3 or facts.score >= policy.content_check_below:
+    """A loose match held together by small words ("the", "has", "my") is no match.
+
+    A quote with hardly any meaningful words ("take to do to so you who which the")
+    has nothing to anchor a loose match: it must match closely or not at all.
+    """
+    if facts.score >= policy.content_check_below:
         return False
+    if facts.content_words < 3:
+        return facts.quote_words >= 5
     return facts.content_matched < max(2, policy.content_share_needed * facts.content_words)
 
 
@@ -242,7 +248,11 @@ def shorten(text: str, limit: int = 80) -> str:
 
 
 def judge_attribution(
-    quote: Quote, speaker: Speaker | None, transcript: Transcript | None, relayed: str | None
+    quote: Quote,
+    speaker: Speaker | None,
+    transcript: Transcript | None,
+    relayed: str | None,
+    aliases: Aliases | None = None,
 ) -> tuple[Attribution, list[str]]:
     """Whether the article credits the person who said the words in the transcript."""
     if quote.attributed_to is None:
@@ -256,7 +266,7 @@ def judge_attribution(
             "not speaking for themselves."
         ]
     credited = quote.speaker_name or quote.attributed_to  # "he added" -> the resolved name
-    relation = credit_relation(credited, speaker, transcript)
+    relation = credit_relation(credited, speaker, transcript, aliases)
     explanation = explain_credit(relation, credited, speaker)
     if relation in (CreditRelation.SAME_PERSON, CreditRelation.ROLE_MATCH):
         return Attribution.CONFIRMED, [explanation]

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         article = load_article(args.file)
     apply_config(args)
     corpus = open_corpus(args)
-    findings = verify_article(article, corpus, policy=args.policy)
+    findings = verify_article(article, corpus, policy=args.policy, aliases=args.aliases)
     report = article_report(article, findings, corpus_path=corpus.path, transcripts=len(corpus))
     reconciled = None
     if getattr(args, "review", None):

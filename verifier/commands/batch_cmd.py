@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     progress = Meter()
     summary = run_batch(
         paths, functools.partial(open_quietly, options, os.getpid()), args.out,
-        jobs=args.jobs, resume=args.resume, progress=progress, policy=args.policy,
+        jobs=args.jobs, resume=args.resume, progress=progress, policy=args.policy, aliases=args.aliases,
     )
     progress.done()
     for warning in summary.warnings:

@@ -43,7 +43,10 @@ def run(args: argparse.Namespace) -> int:
     apply_config(args)
     corpus = open_corpus(args)
     finding = verify_quote(
-        Quote.typed(args.quote, attributed_to=args.speaker), corpus, policy=args.policy
+        Quote.typed(args.quote, attributed_to=args.speaker),
+        corpus,
+        policy=args.policy,
+        aliases=args.aliases,
     )
     if args.format == "json":
         sys.stdout.write(to_json(finding_to_dict(finding)) + "\n")

@@ -15,11 +15,12 @@ def add_config_option(p: argparse.ArgumentParser) -> None:
 
 
 def apply_config(args: argparse.Namespace) -> Config:
-    """Load the config; fill --corpus and --fail-on when not given; set ``args.policy``."""
+    """Load the config; fill --corpus and --fail-on when not given; set policy and aliases."""
     config = load_config(getattr(args, "config", None))
     if config.corpus and not getattr(args, "corpus", None) and not getattr(args, "transcript", None):
         args.corpus = config.corpus
     if hasattr(args, "fail_on") and args.fail_on is None:
         args.fail_on = config.fail_on or "fail"
     args.policy = config.policy
+    args.aliases = config.aliases
     return config
