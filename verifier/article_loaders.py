@@ -17,6 +17,7 @@ import yaml
 from .errors import ArticleError
 from .models import Article, Quote, Span
 from .textio import read_text
+from .yamlnodes import item_line, mapping_value, seq_items
 
 _KINDS = {
     "text": "text",
@@ -167,18 +168,18 @@ def _load_claims(text: str, path: str | None) -> Article:
     data, root = _parse_claims_yaml(text, path)
     meta: Mapping[str, Any] = {}
     items: Any = data
-    item_nodes: list[yaml.Node] = _seq_items(root)
+    item_nodes: list[yaml.Node] = seq_items(root)
     if isinstance(data, dict):
         meta = data
         items = data.get("claims")
-        item_nodes = _seq_items(_mapping_value(root, "claims"))
+        item_nodes = seq_items(mapping_value(root, "claims"))
     if not isinstance(items, list) or not items:
         raise ArticleError("claims file must hold a non-empty list of claims", path=path, line=1)
     base = Path(path).parent if path else None
     claims: list[Quote] = []
     pos = 0
     for i, item in enumerate(items):
-        line = item_nodes[i].start_mark.line + 1 if i < len(item_nodes) else None
+        line = item_line(item_nodes, i)
         quote_text, speaker, hint = _claim_fields(item, path, line)
         claims.append(
             Quote(
@@ -213,18 +214,6 @@ def _parse_claims_yaml(text: str, path: str | None) -> tuple[Any, yaml.Node | No
         raise ArticleError(f"bad claims YAML: {exc.problem}", path=path, line=line) from None
     except yaml.YAMLError as exc:
         raise ArticleError(f"bad claims YAML: {exc}", path=path) from None
-
-
-def _seq_items(node: yaml.Node | None) -> list[yaml.Node]:
-    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
-
-
-def _mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if getattr(k, "value", None) == key:
-                return v
-    return None
 
 
 def _claim_fields(item: Any, path: str | None, line: int | None) -> tuple[str, str | None, Any]:

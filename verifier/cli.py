@@ -35,7 +35,7 @@ def wants_color(stream: object) -> bool:
     return (
         "NO_COLOR" not in os.environ
         and hasattr(stream, "isatty")
-        and bool(stream.isatty())  # type: ignore[attr-defined]
+        and bool(stream.isatty())
     )
 
 

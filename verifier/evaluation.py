@@ -23,6 +23,8 @@ from .errors import QuotecheckError
 from .models import Attribution, Fidelity, Finding, Quote, Severity, Span
 from .pipeline import verify_quote
 from .textio import read_text
+from .verdict import severity_of
+from .yamlnodes import item_line, mapping_value, seq_items
 
 if TYPE_CHECKING:
     from .article_eval import ExtractionScores
@@ -31,24 +33,6 @@ if TYPE_CHECKING:
 SCHEMA = "quotecheck.eval/1"
 _REQUIRED = ("id", "quote", "fidelity", "attribution")
 _KEYS = frozenset(_REQUIRED + ("speaker", "transcript", "said", "pattern", "severity", "note"))
-_FIDELITY_SEVERITY = {
-    Fidelity.VERBATIM: Severity.OK,
-    Fidelity.PUNCTUATION: Severity.OK,
-    Fidelity.ELIDED: Severity.OK,
-    Fidelity.BRACKETED: Severity.OK,
-    Fidelity.MINOR_EDITS: Severity.WARN,
-    Fidelity.PARAPHRASE: Severity.WARN,
-    Fidelity.ALTERED: Severity.FAIL,
-    Fidelity.NOT_FOUND: Severity.FAIL,
-}
-_ATTRIBUTION_SEVERITY = {
-    Attribution.CONFIRMED: Severity.OK,
-    Attribution.ANONYMOUS: Severity.OK,
-    Attribution.INDIRECT: Severity.WARN,
-    Attribution.UNATTRIBUTED: Severity.WARN,
-    Attribution.UNKNOWN: Severity.WARN,
-    Attribution.MISATTRIBUTED: Severity.FAIL,
-}
 _EDGE_JUNK = " \t\n\u00a0.,;:!?\u2014\u2013-\"'\u201c\u201d\u2018\u2019()"
 
 
@@ -182,11 +166,11 @@ def load_eval(path: str | Path) -> EvalSet:
         raise EvalError("'cases' and 'articles' must be lists", path=where, line=1)
     if not items and not articles:
         raise EvalError("the eval file has no cases and no articles", path=where, line=1)
-    nodes = _seq_items(_mapping_value(root, "cases"))
+    nodes = seq_items(mapping_value(root, "cases"))
     cases: list[EvalCase] = []
     seen: dict[str, int | None] = {}
     for i, item in enumerate(items):
-        line = nodes[i].start_mark.line + 1 if i < len(nodes) else None
+        line = item_line(nodes, i)
         case = _case(item, where, line)
         if case.id in seen:
             raise EvalError(f"duplicate id {case.id!r} (first at line {seen[case.id]})",
@@ -259,22 +243,9 @@ def _enum(kind: Any, value: Any, key: str, path: str, line: int | None) -> Any:
         raise EvalError(f"{key} {str(value)!r} is not one of: {allowed}", path=path, line=line) from None
 
 
-def _seq_items(node: yaml.Node | None) -> list[yaml.Node]:
-    return list(node.value) if isinstance(node, yaml.SequenceNode) else []
-
-
-def _mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:
-    if isinstance(node, yaml.MappingNode):
-        for k, v in node.value:
-            if getattr(k, "value", None) == key:
-                return v
-    return None
-
-
 def expected_severity(fidelity: Fidelity, attribution: Attribution) -> Severity:
     """The worse of the two verdicts' severities, as DESIGN.md defines them."""
-    a, b = _FIDELITY_SEVERITY[fidelity], _ATTRIBUTION_SEVERITY[attribution]
-    return a if a.rank >= b.rank else b
+    return severity_of(fidelity, attribution)
 
 
 # --- Locating the expected span ---------------------------------------------------------

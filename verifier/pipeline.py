@@ -313,7 +313,8 @@ def in_brackets(text: str, offset: int) -> bool:
 def speaker_at(transcript: Transcript, toks: DocTokens, hit: PieceHit) -> Speaker | None:
     if not hit.found:
         return None
-    return transcript.turns[toks.turns[hit.start]].speaker
+    speaker: Speaker = transcript.turns[toks.turns[hit.start]].speaker
+    return speaker
 
 
 def stitch_gap(best: Located) -> int | None:

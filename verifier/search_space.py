@@ -141,12 +141,13 @@ class Postings:
         ids = [self.vocab.get(w) for w in gram]
         if any(i is None for i in ids):
             return 0, 0, self.uni[1]
+        known = [i for i in ids if i is not None]
         if len(gram) == 1:
             keys, pos = self.uni
-            key = ids[0]
+            key = known[0]
         else:
             keys, pos = self.bi
-            key = ids[0] * len(self.vocab) + ids[1]  # type: ignore[operator]
+            key = known[0] * len(self.vocab) + known[1]
         lo = int(np.searchsorted(keys, key, "left"))
         hi = int(np.searchsorted(keys, key, "right"))
         return lo, hi, pos

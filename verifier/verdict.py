@@ -285,11 +285,13 @@ def speaker_phrase(speaker: Speaker) -> str:
     return speaker.label
 
 
+def severity_of(fidelity: Fidelity, attribution: Attribution) -> Severity:
+    """The worse of the two verdicts' severities (DESIGN.md's table)."""
+    return max(_FIDELITY_SEVERITY[fidelity], _ATTRIBUTION_SEVERITY[attribution], key=lambda s: s.rank)
+
+
 def judge_severity(fidelity: Fidelity, attribution: Attribution, quote: Quote) -> Severity:
     """The worse of the two verdicts; a scare quote or a title never fails an article."""
-    sev = max(
-        _FIDELITY_SEVERITY[fidelity], _ATTRIBUTION_SEVERITY[attribution], key=lambda s: s.rank
-    )
     if QuoteFlag.SCARE in quote.flags:
         return Severity.OK
-    return sev
+    return severity_of(fidelity, attribution)
