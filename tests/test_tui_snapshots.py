@@ -20,6 +20,7 @@ def run_to(index: int, *, changes: int = 0):  # type: ignore[no-untyped-def]
         for _ in range(3):
             await pilot.wait_for_scheduled_animations()
             await pilot.pause()
+        await pilot.pause(0.2)  # let a late scroll-to-cursor land before the picture is taken
 
     return before
 
