@@ -27,9 +27,9 @@ from .models import (
 from .paraphrase import ParaphraseEvidence, evidence_near, is_paraphrase
 from .policy import Policy
 from .relay import relayed_cue
-from .search_space import DocTokens, SearchSpace
+from .search_space import DocTokens, SearchSpace, transcript_tokens
 from .speakers import Aliases, load_aliases, merge_aliases
-from .text import Token, fold_typography, normalize_gap, split_ellipsis, tokenize
+from .text import Token, split_ellipsis, tokenize
 from .verdict import MatchFacts, judge_attribution, judge_fidelity, judge_severity
 from .wordlists import word_lists
 
@@ -280,34 +280,6 @@ def quote_edits(
         if hit.found:
             prev = hit
     return edits
-
-
-def transcript_tokens(transcript: Transcript, toks: DocTokens, lo: int, hi: int) -> list[Token]:
-    """Tokens for transcript words [lo, hi), rebuilt from stored offsets."""
-    text = transcript.text
-    out: list[Token] = []
-    for k in range(max(lo, 0), min(hi, len(toks.norms))):
-        s, e = toks.starts[k], toks.ends[k]
-        raw_gap = text[toks.ends[k - 1] : s] if k > lo else ""
-        surface = fold_typography(text[s:e])
-        out.append(
-            Token(
-                norm=toks.norms[k],
-                surface=surface.replace("[", "").replace("]", ""),
-                start=s,
-                end=e,
-                gap_before=normalize_gap(fold_typography(raw_gap)) if k > lo else "",
-                bracketed=in_brackets(text, s),
-            )
-        )
-    return out
-
-
-def in_brackets(text: str, offset: int) -> bool:
-    """Inside a [bracketed] redaction such as \\[senior administration official\\]."""
-    line_start = text.rfind("\n\n", 0, offset)
-    before = text[max(line_start, offset - 120) : offset]
-    return before.rfind("[") > before.rfind("]")
 
 
 def speaker_at(transcript: Transcript, toks: DocTokens, hit: PieceHit) -> Speaker | None:

@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .models import Transcript
-from .text import WORD_RE, fold_typography
+from .text import WORD_RE, Token, fold_typography, normalize_gap
 
 DOC_GAP = 1 << 16  # positions left empty between two transcripts
 
@@ -55,6 +55,38 @@ def doc_tokens(transcript: Transcript) -> DocTokens:
                 ends.append(para.start + m.end())
                 turns.append(t)
     return DocTokens(norms=tuple(norms), starts=starts, ends=ends, turns=turns)
+
+
+def transcript_tokens(transcript: Transcript, toks: DocTokens, lo: int, hi: int) -> list[Token]:
+    """Full Tokens for transcript words [lo, hi), rebuilt from the stored offsets.
+
+    Only the few words a diff needs get surface forms and punctuation; the
+    corpus itself keeps just folded words and offsets.
+    """
+    text = transcript.text
+    out: list[Token] = []
+    for k in range(max(lo, 0), min(hi, len(toks.norms))):
+        s, e = toks.starts[k], toks.ends[k]
+        raw_gap = text[toks.ends[k - 1] : s] if k > lo else ""
+        surface = fold_typography(text[s:e])
+        out.append(
+            Token(
+                norm=toks.norms[k],
+                surface=surface.replace("[", "").replace("]", ""),
+                start=s,
+                end=e,
+                gap_before=normalize_gap(fold_typography(raw_gap)) if k > lo else "",
+                bracketed=in_brackets(text, s),
+            )
+        )
+    return out
+
+
+def in_brackets(text: str, offset: int) -> bool:
+    """Inside a [bracketed] redaction such as \\[senior administration official\\]."""
+    line_start = text.rfind("\n\n", 0, offset)
+    before = text[max(line_start, offset - 120) : offset]
+    return before.rfind("[") > before.rfind("]")
 
 
 class SearchSpace(Protocol):
