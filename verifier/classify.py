@@ -14,6 +14,8 @@ _DIGIT_RE = re.compile(r"\d")
 
 def expand(words: list[str]) -> list[str]:
     """Words with contractions spelled out (we're -> we are), for comparing them."""
+    if not any("'" in w for w in words):
+        return list(words)
     out: list[str] = []
     for w in words:
         for short, long in word_lists().contractions:
