@@ -171,3 +171,28 @@ def test_counted_unnamed_officials_match_an_anonymous_speaker(phrase: str) -> No
     transcript = Transcript(id="t", title="Background Press Call", text="", turns=(),
                             format="whitehouse")
     assert credit_relation(phrase, speaker, transcript) is CreditRelation.ANONYMOUS_MATCH
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Remarks as Prepared for Delivery by First Lady Jill Biden at a Toys for Tots Event",
+         "Jill Biden"),
+        ("Remarks by National Economic Advisor Lael Brainard on Place-Based Growth", "Lael Brainard"),
+        ("Remarks by President Biden on the Economy", "Joe Biden"),
+    ],
+)
+def test_a_page_with_no_labels_takes_its_speaker_from_the_title(title: str, name: str) -> None:
+    from verifier.transcripts import parse_transcript
+
+    text = f"---\ntitle: {title}\ndate: '2023-12-01'\n---\n\nThank you all for coming today.\n"
+    transcript = parse_transcript(text, path="remarks.md")
+    assert {turn.speaker.name for turn in transcript.turns} == {name}
+    assert transcript.has_speakers
+
+
+def test_a_page_with_no_labels_and_no_speaker_in_its_title_stays_speakerless() -> None:
+    from verifier.transcripts import parse_transcript
+
+    text = "---\ntitle: Fact Sheet on the Economy\n---\n\nThe economy grew.\n"
+    assert not parse_transcript(text, path="fact.md").has_speakers

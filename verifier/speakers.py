@@ -217,12 +217,38 @@ def resolve_transcript(transcript: Transcript, aliases: Aliases | None = None) -
     aliases = aliases or load_aliases(None)
     cache: dict[str, Speaker] = {}
     turns: list[Turn] = []
+    sole = None if transcript.has_speakers else speaker_from_title(transcript, aliases)
     for turn in transcript.turns:
+        if sole is not None:
+            turns.append(replace(turn, speaker=sole))
+            continue
         label = turn.speaker.label
         if label not in cache:
             cache[label] = resolve_speaker(turn.speaker, transcript, aliases)
         turns.append(replace(turn, speaker=cache[label]))
     return replace(transcript, turns=name_questioners(transcript.text, turns))
+
+
+_BY_TITLE_RE = re.compile(
+    r"^(?:Remarks|Prepared Remarks|Keynote Remarks|Address|Statement)\b[^:]*?\bby\s+"
+    r"(?P<who>(?:[A-Z][\w.’'\-]*\s*)+?)"
+    r"(?=\s+(?:at|on|in|to|for|before|during|after|announcing|honoring|addressing|with|"
+    r"celebrating|marking|and)\b|\s*[:,(]|\s*$)"
+)
+
+
+def speaker_from_title(transcript: Transcript, aliases: Aliases) -> Speaker | None:
+    """The one speaker of a page with no labels, when its title names them.
+
+    "Remarks as Prepared for Delivery by First Lady Jill Biden at …" is all hers:
+    without this, every quote from a prepared speech would be judged with no speaker.
+    """
+    m = _BY_TITLE_RE.match(transcript.title)
+    if m is None:
+        return None
+    who = " ".join(m.group("who").split())
+    speaker = resolve_speaker(Speaker(label=who.upper(), role=Role.OFFICIAL), transcript, aliases)
+    return replace(speaker, label=who)
 
 
 def resolve_speaker(
