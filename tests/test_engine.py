@@ -176,3 +176,13 @@ def test_an_on_topic_claim_with_a_new_figure_is_not_found(bundled_corpus: Corpus
     finding = verify_quote(Quote.typed(quote, attributed_to=SAO), bundled_corpus)
     assert finding.fidelity is Fidelity.NOT_FOUND
     assert finding.attribution is Attribution.UNKNOWN
+
+
+def test_two_sentences_from_far_apart_are_called_stitched(call_corpus: Corpus) -> None:
+    """Even when one sentence matches perfectly, the other must not read as 'added'."""
+    quote = ("It will take place in Beijing. So we saw companies shut down, and we saw "
+             "international payment accounts blocked.")
+    finding = verify_quote(Quote.typed(quote, attributed_to=SAO), call_corpus)
+    assert finding.fidelity is Fidelity.ALTERED
+    assert finding.match.stitched
+    assert any("joins two passages" in r for r in finding.reasons), finding.reasons

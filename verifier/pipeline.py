@@ -74,11 +74,7 @@ def verify_quote(
         quote, aligner.locate([match_norms(p) for p in pieces], allowed=allowed), ctx
     )
     best = found[0] if found else None
-    if (
-        len(pieces) == 1
-        and len(pieces[0]) >= 8
-        and (best is None or best.score < policy.stitch_try_below)
-    ):
+    if len(pieces) == 1 and len(pieces[0]) >= 8 and may_be_stitched(best, policy):
         stitched = aligner.locate_stitched(
             match_norms(pieces[0]), split_points(pieces[0]), allowed=allowed
         )
@@ -163,6 +159,15 @@ def prefer_credited_speaker(quote: Quote, found: list[Located], ctx: Context) ->
         if credited_speaks(quote, ctx, loc.doc, loc.start):
             return [loc] + found[:k] + found[k + 1 :]
     return found
+
+
+def may_be_stitched(best: Located | None, policy: Policy) -> bool:
+    """Worth trying as two passages: a weak match, or one that leaves a run of the
+    quote's words unexplained ("We have acted defensively." said in another answer)."""
+    if best is None or best.score < policy.stitch_try_below:
+        return True
+    hit = best.pieces[0]
+    return hit.length - hit.matches >= policy.stitch_unmatched_words
 
 
 def split_points(words: list[Token]) -> list[int]:

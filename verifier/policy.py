@@ -21,8 +21,10 @@ class Policy:
     max_alternatives: int = 5
     # An ellipsis may skip at most this many transcript words between two pieces.
     elision_max_gap_words: int = 400
-    # A quote without an ellipsis scoring below this is tried as two stitched passages.
+    # A quote without an ellipsis scoring below this, or leaving this many of its words
+    # unmatched, is also tried as two stitched passages.
     stitch_try_below: float = 0.85
+    stitch_unmatched_words: int = 3
     # Candidate regions examined per quote piece: more is slower but surer.
     candidates_per_piece: int = 12
     # Of those, only regions with at least this share of the best region's seed votes are
