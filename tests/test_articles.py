@@ -324,3 +324,28 @@ def test_extraction_scores_on_the_labelled_articles() -> None:
     assert scores.precision >= 0.9, report
     assert scores.recall >= 0.9, report
     assert scores.speaker_accuracy >= 0.85, report
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("\u2018They\u2019ve got choices to make here,\u2019 he said.",
+         "They\u2019ve got choices to make here,", "he"),
+        ("'We are coming in with goals,' Kirby said.", "We are coming in with goals,", "Kirby"),
+        ("\u2018We are coming in with goals\u2019, Kirby said.", "We are coming in with goals", "Kirby"),
+    ],
+)
+def test_single_quote_house_style(text: str, quote: str, speaker: str) -> None:
+    quotes = extract_quotes(load_article_text(text))
+    assert [(q.text, q.attributed_to) for q in quotes] == [(quote, speaker)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The officials\u2019 views were clear on the \u201990s and don\u2019t matter.",
+        "Rock 'n' roll isn't dead, the fans' leader said.",
+    ],
+)
+def test_apostrophes_never_open_a_single_quoted_quote(text: str) -> None:
+    assert extract_quotes(load_article_text(text)) == []

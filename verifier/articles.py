@@ -138,9 +138,35 @@ def _mark_kind(text: str, pos: int, start: int, end: int, is_open: bool) -> str:
     return "close" if is_open else "open"
 
 
+_SINGLE_OPEN = re.compile(r"(?<![^\s\u2014(\[])(?:\u2018|'(?=[^\W\d_]))")
+_SINGLE_CLOSE = re.compile(r"(?<=[,.?!])[\u2019'](?=\s|$)|[\u2019'](?=[,.;:!?\u2014]|\s*$)")
+
+
+def _scan_single(text: str, para: int, span: tuple[int, int]) -> list[_Piece]:
+    """Single quote marks as the main marks (a house style), in a paragraph with no doubles.
+
+    An opening mark starts a word after a space; the closing mark must follow the
+    sentence's punctuation (,’ he said) or come before it (’, he said), so an apostrophe
+    (don’t, the ’90s) or a plural possessive (officials’ views) never closes a quote.
+    """
+    start, end = span
+    pieces: list[_Piece] = []
+    pos = start
+    while (m := _SINGLE_OPEN.search(text, pos, end)) is not None:
+        close = _SINGLE_CLOSE.search(text, m.end(), end)
+        if close is None:
+            break
+        if len(text[m.end() : close.start()].split()) >= 3:
+            pieces.append(_closed(text, para, m.start(), close.start()))
+        pos = close.end()
+    return pieces
+
+
 def _scan_paragraph(text: str, para: int, span: tuple[int, int]) -> list[_Piece]:
     """Pair the double quote marks of one paragraph into pieces, recovering strays."""
     start, end = span
+    if not any(text[i] in _MARKS for i in range(start, end)):
+        return _scan_single(text, para, span)
     pieces: list[_Piece] = []
     open_at: int | None = None
     last_close = start
