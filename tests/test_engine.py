@@ -186,3 +186,13 @@ def test_two_sentences_from_far_apart_are_called_stitched(call_corpus: Corpus) -
     assert finding.fidelity is Fidelity.ALTERED
     assert finding.match.stitched
     assert any("joins two passages" in r for r in finding.reasons), finding.reasons
+
+
+def test_a_match_explaining_little_of_the_quote_is_not_found_without_rare_words(
+    call_corpus: Corpus,
+) -> None:
+    """Under 60% of the words in place and no distinctive words kept: no source, not 'altered'."""
+    quote = "We are starting to see the weather change, and then there will be more of it"
+    finding = verify_quote(Quote.typed(quote, attributed_to=SAO), call_corpus)
+    assert finding.fidelity is Fidelity.NOT_FOUND, finding.reasons
+    assert finding.reasons[0].startswith("No transcript passage matches these words")

@@ -197,6 +197,12 @@ def judge(
 ) -> Finding:
     """Diff the quote against where it landed and turn the edits into verdicts."""
     corpus, policy = ctx.corpus, ctx.policy
+    quote_words = sum(h.length for h in best.pieces)
+    share = sum(h.matches for h in best.pieces) / quote_words if quote_words else 0.0
+    if paraphrase is None and not best.stitched and share < policy.paraphrase_below:
+        # Most of the quote is not there: a paraphrase if it keeps the passage's
+        # distinctive words, else no source at all (never "altered" on a third of a match).
+        return paraphrase_or_not_found(quote, best, found, ctx, pieces, ranges)
     transcript = corpus.transcript(best.doc)
     toks = corpus.tokens(best.doc)
     edits = quote_edits(quote, pieces, ranges, best, transcript, toks)
@@ -244,8 +250,8 @@ def not_found(
 ) -> Finding:
     """A finding for a quote nothing in the corpus matches well enough."""
     if reasons is None:
-        facts = MatchFacts(score=score, quote_words=0, matched_words=0) if score is not None else None
-        _, reasons = judge_fidelity((), facts, policy)
+        closest = f" (the closest passage scores {score:.2f})" if score is not None else ""
+        reasons = [f"No transcript passage matches these words{closest}."]
     attribution, attr_reasons = judge_attribution(quote, None, None, None)
     if quote.attributed_to is None:
         reasons = reasons + attr_reasons

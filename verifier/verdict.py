@@ -117,14 +117,6 @@ def judge_fidelity(
         verdict = worst(verdict, fid)
         if reason:
             reasons.append(reason)
-    share = facts.matched_words / facts.quote_words if facts.quote_words else 0.0
-    if share < policy.paraphrase_below and verdict in (Fidelity.ALTERED, Fidelity.MINOR_EDITS):
-        blocking = {EditKind.NEGATION, EditKind.NUMBER}
-        if not any(e.kind in blocking for e in edits) and not facts.stitched:
-            verdict = Fidelity.PARAPHRASE
-            reasons.insert(
-                0, f"Only {share:.0%} of the quoted words are the speaker's: this is a paraphrase."
-            )
     for kind, fid, sentence in (
         (EditKind.ELISION, Fidelity.ELIDED, None),
         (EditKind.BRACKET, Fidelity.BRACKETED, "The article's square brackets mark a declared edit."),
