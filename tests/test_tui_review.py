@@ -134,7 +134,7 @@ async def test_filter_by_severity_then_escape_shows_all(article: Path) -> None:
         await pilot.press("down", "down", "enter")  # all, unreviewed, severity: fail
         await pilot.pause()
         assert screen.filter == "severity:fail"
-        shown = screen.visible()
+        shown = screen.shown_items()
         assert shown and all(it.severity is Severity.FAIL for it in shown)
         assert screen.query_one(QuoteList).option_count == len(shown) < QUOTES
         await pilot.press("escape")
@@ -152,7 +152,7 @@ async def test_search_narrows_the_list_by_text(article: Path) -> None:
         await pilot.press(*"precursors")
         await pilot.pause()
         assert screen.search == "precursors"
-        assert [it.index for it in screen.visible()] == [ALTERED, 6]
+        assert [it.index for it in screen.shown_items()] == [ALTERED, 6]
         await pilot.press("enter")
         assert screen.query_one(QuoteList).has_focus
         assert screen.current_index == ALTERED

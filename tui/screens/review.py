@@ -155,7 +155,7 @@ class ReviewScreen(Screen[None]):
 
     def on_corpus_ready(self, message: CorpusReady) -> None:
         self.corpus = message.corpus
-        self.status = f"verifying against {len(message.corpus)} transcripts\u2026"  # type: ignore[arg-type]
+        self.status = f"verifying against {len(message.corpus)} transcripts\u2026"
         self.update_header()
 
     def on_verify_started(self, message: VerifyStarted) -> None:
@@ -216,13 +216,13 @@ class ReviewScreen(Screen[None]):
         i = self.current_index
         return self.items[i] if i is not None and i < len(self.items) else None
 
-    def visible(self) -> list[Item]:
+    def shown_items(self) -> list[Item]:
         return [it for it in self.items if matches(it, self.filter, self.search)]
 
     def refill(self) -> None:
         """Rebuild the list for the filter and search, keeping the current quote if shown."""
         quotes = self.query_one(QuoteList)
-        quotes.show(self.visible(), keep=self.current_index)
+        quotes.show(self.shown_items(), keep=self.current_index)
         self.update_header()
         self.show_current()
 
@@ -235,7 +235,7 @@ class ReviewScreen(Screen[None]):
             line.append(" ")
         if c["pending"]:
             line.append(f"\u2026 {c['pending']}")
-        shown = len(self.visible())
+        shown = len(self.shown_items())
         if self.filter != "all" or self.search:
             what = FILTER_LABELS.get(self.filter, self.filter)
             if self.search:
@@ -352,10 +352,10 @@ class ReviewScreen(Screen[None]):
 
     def jump_to(self, index: int) -> None:
         """Highlight quote ``index``, clearing the filter if it hides it."""
-        if not any(it.index == index for it in self.visible()):
+        if not any(it.index == index for it in self.shown_items()):
             self.filter, self.search = "all", ""
             self.query_one("#search", Input).value = ""
-        self.query_one(QuoteList).show(self.visible(), keep=index)
+        self.query_one(QuoteList).show(self.shown_items(), keep=index)
         self.update_header()
         self.show_current()
         self.query_one(QuoteList).focus()

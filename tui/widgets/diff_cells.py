@@ -75,7 +75,6 @@ def _kind(e: Edit, nxt: Edit | None) -> str:
         and nxt is not None
         and nxt.op is EditOp.INSERT
         and nxt.kind is e.kind
-        and nxt.kind is not EditKind.ELISION
     ):
         return "change"
     if e.kind is EditKind.BRACKET:
