@@ -30,12 +30,12 @@ EVAL_FILE = Path(__file__).parent / "eval" / "quotes.yaml"
 BEIJING = "2024-01-28-background-press-call-counternarcotics-working-group-beijing"
 
 # Floors a little under what the engine reaches now: a regression fails CI.
-FLOORS = {
-    "fidelity_accuracy": 0.86,  # 0.898 when set
-    "attribution_accuracy": 0.90,  # 0.937
-    "severity_accuracy": 0.85,  # 0.890
-    "span_accuracy": 0.92,  # 0.949
-    "span_exact": 0.84,  # 0.873
+FLOORS = {  # a little under what the engine reaches, so a regression fails CI
+    "fidelity_accuracy": 0.95,  # 0.969 when set
+    "attribution_accuracy": 0.95,  # 0.969
+    "severity_accuracy": 0.94,  # 0.961
+    "span_accuracy": 0.95,  # 0.966
+    "span_exact": 0.87,  # 0.898
 }
 
 
