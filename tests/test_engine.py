@@ -196,3 +196,12 @@ def test_a_match_explaining_little_of_the_quote_is_not_found_without_rare_words(
     finding = verify_quote(Quote.typed(quote, attributed_to=SAO), call_corpus)
     assert finding.fidelity is Fidelity.NOT_FOUND, finding.reasons
     assert finding.reasons[0].startswith("No transcript passage matches these words")
+
+
+def test_many_words_swapped_in_place_is_a_paraphrase(call_corpus: Corpus) -> None:
+    """One swapped word is altered (see ROWS); a passage reworded throughout is a paraphrase."""
+    quote = ("we are focused on chasing every avenue to effectively cut the flow of precursor "
+             "chemicals that feed the manufacture and distribution of synthetic drugs")
+    finding = verify_quote(Quote.typed(quote, attributed_to=SAO), call_corpus)
+    assert finding.fidelity is Fidelity.PARAPHRASE, finding.reasons
+    assert finding.severity is Severity.WARN

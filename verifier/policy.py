@@ -42,6 +42,8 @@ class Policy:
     # least this many of its rare words, and this share of its meaningful words.
     paraphrase_min_rare_words: int = 5
     paraphrase_min_share: float = 0.35
+    # A quote found in place but with this many words swapped for others is a paraphrase.
+    paraphrase_min_rewordings: int = 3
 
 
 def policy_from_mapping(data: dict[str, Any], *, path: str | None = None) -> Policy:

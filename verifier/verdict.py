@@ -112,11 +112,22 @@ def judge_fidelity(
     if facts.missing_pieces:
         reasons.append("Words after an ellipsis were not found near the rest of the quote.")
         verdict = Fidelity.ALTERED
+    rewordings = 0
     for group in change_groups(edits):
         fid, reason = judge_change(group, policy)
         verdict = worst(verdict, fid)
+        rewordings += is_rewording(group)
         if reason:
             reasons.append(reason)
+    if rewordings >= policy.paraphrase_min_rewordings and not facts.stitched and not any(
+        e.kind in (EditKind.NEGATION, EditKind.NUMBER) for e in edits
+    ):
+        verdict = Fidelity.PARAPHRASE
+        reasons.insert(
+            0,
+            f"The quote rewords the passage in {rewordings} places rather than quoting it; "
+            "quotation marks promise the speaker's own words.",
+        )
     for kind, fid, sentence in (
         (EditKind.ELISION, Fidelity.ELIDED, None),
         (EditKind.BRACKET, Fidelity.BRACKETED, "The article's square brackets mark a declared edit."),
@@ -153,6 +164,12 @@ def too_few_content_words(facts: MatchFacts, policy: Policy) -> bool:
     if facts.content_words < 3:
         return facts.quote_words >= 5
     return facts.content_matched < max(2, policy.content_share_needed * facts.content_words)
+
+
+def is_rewording(group: list[Edit]) -> bool:
+    """A change that swaps the speaker's words for the article's own ("hold" for "participate in")."""
+    swaps = {e.op for e in group} == {EditOp.DELETE, EditOp.INSERT}
+    return swaps and group[0].kind in (EditKind.CONTENT, EditKind.NAME)
 
 
 def change_groups(edits: tuple[Edit, ...]) -> list[list[Edit]]:
