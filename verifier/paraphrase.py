@@ -4,7 +4,7 @@ A back-translated or reworded quote shares few words in order with its source,
 but it keeps the distinctive ones ("chemicals", "synthetic", "fentanyl"). A
 quote counts as a paraphrase of a passage when enough of its rare meaningful
 words (compared by their first letters, so "pursue" meets "pursuing") sit in
-that passage, and every number it gives is there too; otherwise it stays
+that passage, and every figure it gives (digits, "million") is there too; otherwise it stays
 not_found. Common words never count: any briefing has "the President said".
 """
 
@@ -56,7 +56,7 @@ def evidence_near(
     shared = tuple(w for w in content if stem(w) in window)
     common = space.count(("the",)) or 1
     rare = sum(1 for w in set(shared) if space.count((w,)) < _RARE_SHARE * common)
-    quote_numbers = set(numbers_of(content))
+    quote_numbers = {n for n in numbers_of(content) if n[:1].isdigit() or n in _SCALES}
     passage_numbers = {canonical_number(w) for w in toks.norms[lo:hi]}
     if not quote_numbers <= passage_numbers:
         return None  # a figure the speaker never gave is not a paraphrase of them
@@ -65,6 +65,8 @@ def evidence_near(
     )
 
 
+_SCALES = {"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+           "billions", "trillion", "percent"}  # with digits, the figures a paraphrase must keep
 _RARE_SHARE = 0.05  # rarer than a twentieth as often as "the": distinctive in any corpus
 
 
