@@ -18,12 +18,11 @@ from verifier.evaluation import (
     class_scores,
     evaluate,
     expected_severity,
-    format_scores,
     load_eval,
     locate_passage,
     score,
-    scores_to_dict,
 )
+from verifier.evaluation_report import format_scores, scores_to_dict
 from verifier.models import Attribution, Fidelity, Finding, Quote, Severity
 
 EVAL_FILE = Path(__file__).parent / "eval" / "quotes.yaml"

@@ -84,28 +84,34 @@ def slug_id(relative: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Result:
+class FileLoad:
+    """What loading one file gave: a transcript and its body hash, or a warning."""
+
     path: str
     transcript: Transcript | None
     body_hash: str | None
     warning: LoadWarning | None
 
 
-def _load_one(path: str, tid: str, format: str | None, aliases: Aliases) -> _Result:
+def load_one_file(path: str, tid: str, format: str | None, aliases: Aliases) -> FileLoad:
+    """One file as the folder loader sees it: the transcript, or a warning, and its body hash.
+
+    The index builds with this same step, so ids and duplicate hashes always agree.
+    """
     try:
         text = read_text(path, what="transcript")
         transcript = parse_transcript(text, path=path, format=format, id=tid, aliases=aliases)
     except QuotecheckError as exc:
-        return _Result(path, None, None, LoadWarning(path=path, line=exc.line, message=exc.message))
+        return FileLoad(path, None, None, LoadWarning(path=path, line=exc.line, message=exc.message))
     body = body_offset(text)
     digest = hashlib.blake2b(" ".join(text[body:].split()).encode(), digest_size=16).hexdigest()
-    return _Result(path, transcript, digest, None)
+    return FileLoad(path, transcript, digest, None)
 
 
 def _load_chunk(
     jobs: Sequence[tuple[str, str]], format: str | None, aliases: Aliases
-) -> list[_Result]:
-    return [_load_one(path, tid, format, aliases) for path, tid in jobs]
+) -> list[FileLoad]:
+    return [load_one_file(path, tid, format, aliases) for path, tid in jobs]
 
 
 def _chunks(items: Sequence[tuple[str, str]], size: int) -> Iterator[Sequence[tuple[str, str]]]:
@@ -140,7 +146,7 @@ def load_corpus_files(
             unique, n = f"{tid}-{n}", n + 1
         used.add(unique)
         jobs.append((str(p), unique))
-    results: list[_Result] = []
+    results: list[FileLoad] = []
     if len(jobs) > PARALLEL_ABOVE and (workers is None or workers > 1):
         size = max(1, min(CHUNK, len(jobs) // ((workers or os.cpu_count() or 2) * 4) or 1))
         with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -152,7 +158,7 @@ def load_corpus_files(
     return _collect(str(base), results, strict=strict, files_seen=len(jobs))
 
 
-def _collect(root: str, results: list[_Result], *, strict: bool, files_seen: int) -> CorpusLoad:
+def _collect(root: str, results: list[FileLoad], *, strict: bool, files_seen: int) -> CorpusLoad:
     transcripts: list[Transcript] = []
     warnings: list[LoadWarning] = []
     duplicates: list[Duplicate] = []

@@ -97,7 +97,7 @@ class Prepared:
 
 
 def _prepare_chunk(states: Sequence[FileState], aliases: object) -> list[Prepared]:
-    from .corpus_files import _load_one  # the loader's own per-file step: same ids, same hashes
+    from .corpus_files import load_one_file  # the loader's own per-file step: same ids, hashes
 
     out = []
     for st in states:
@@ -105,7 +105,7 @@ def _prepare_chunk(states: Sequence[FileState], aliases: object) -> list[Prepare
             sha = file_sha(st.path.read_bytes())
         except OSError:
             sha = ""
-        r = _load_one(str(st.path), st.tid, None, aliases)  # type: ignore[arg-type]
+        r = load_one_file(str(st.path), st.tid, None, aliases)  # type: ignore[arg-type]
         if r.transcript is None:
             assert r.warning is not None
             out.append(Prepared(st, sha, message=r.warning.message, line=r.warning.line))

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from ..corpus import BUNDLED_CORPUS, Corpus
-from ..evaluation import evaluate, format_scores, load_eval, scores_to_dict
+from ..evaluation import evaluate, load_eval
+from ..evaluation_report import format_scores, scores_to_dict
 from ..report import to_json
 
 EXAMPLE = """examples:
