@@ -107,3 +107,10 @@ def test_corpus_folder_with_a_bad_file_warns_and_goes_on(tmp_path: Path) -> None
     result = run("check", SEIZURES, "--speaker", SAO, "--corpus", str(tmp_path))
     assert result.returncode == 0, result.stderr
     assert "broken.md" in result.stderr and "verbatim" in result.stdout
+
+
+@pytest.mark.parametrize("quote", ["", "   ", " ... ", "\u201c\u201d"])
+def test_a_quote_with_no_words_is_a_usage_error(quote: str) -> None:
+    result = run("check", quote, "--transcript", str(CALL))
+    assert result.returncode == 2
+    assert "no words" in result.stderr and "Traceback" not in result.stderr

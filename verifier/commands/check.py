@@ -10,6 +10,7 @@ from ..errors import InputError
 from ..models import Quote
 from ..pipeline import verify_quote
 from ..report import finding_text, finding_to_dict, to_json, to_yaml
+from ..text import tokenize
 from .common import add_corpus_options, exit_status, open_corpus
 from .settings import add_config_option, apply_config
 
@@ -38,8 +39,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.quote.strip():
-        raise InputError("the quote is empty")
+    if not tokenize(args.quote):
+        raise InputError("the quote has no words to check")
     apply_config(args)
     corpus = open_corpus(args)
     finding = verify_quote(
