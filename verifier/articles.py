@@ -12,10 +12,10 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from .anaphora import SpeakerResolver
 from .article_loaders import load_article, load_article_text
 from .cues import (
     Cue,
-    SpeakerResolver,
     cue_after,
     cue_before,
     cue_in,
