@@ -11,7 +11,7 @@ import pytest
 
 from tests.test_tui_review import BEIJING, copy_example
 from verifier.cli import main
-from verifier.models import Fidelity, Quote, Span
+from verifier.models import Attribution, Fidelity, Quote, Span
 from verifier.review import (
     Decision,
     ReviewFile,
@@ -92,6 +92,7 @@ def test_article_command_folds_decisions_into_the_report(
     file = ReviewFile(article_sha=article_hash(article.text))
     file = decide(file, quotes[0], decision=Decision.ACCEPTED)
     file = decide(file, quotes[3], decision=Decision.OVERRIDDEN, verdict=Fidelity.MINOR_EDITS, note="ok'd")
+    file = decide(file, quotes[5], decision=Decision.OVERRIDDEN, attribution=Attribution.CONFIRMED)
     review = review_path_for(article_path)
     save_review_file(review, file)
     status = main(
@@ -101,10 +102,17 @@ def test_article_command_folds_decisions_into_the_report(
     report = json.loads(capsys.readouterr().out)
     assert status == 1
     found = report["findings"]
-    assert found[0]["review"] == {"decision": "accepted", "verdict": None, "note": None}
-    assert found[3]["review"] == {"decision": "overridden", "verdict": "minor_edits", "note": "ok'd"}
+    assert found[0]["review"] == {
+        "decision": "accepted", "verdict": None, "attribution": None, "note": None
+    }
+    assert found[3]["review"] == {
+        "decision": "overridden", "verdict": "minor_edits", "attribution": None, "note": "ok'd"
+    }
+    assert found[5]["review"] == {
+        "decision": "overridden", "verdict": None, "attribution": "confirmed", "note": None
+    }
     assert "review" not in found[1]
-    assert report["review"]["reviewed"] == 2 and report["review"]["unmatched"] == []
+    assert report["review"]["reviewed"] == 3 and report["review"]["unmatched"] == []
 
 
 def test_the_core_never_imports_textual() -> None:

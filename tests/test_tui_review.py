@@ -29,7 +29,7 @@ from verifier.article_loaders import load_article
 from verifier.cli import main
 from verifier.corpus import Corpus
 from verifier.errors import InputError
-from verifier.models import Fidelity, Finding, Quote, Severity
+from verifier.models import Attribution, Fidelity, Finding, Quote, Severity
 from verifier.pipeline import verify_quote
 from verifier.review import Decision, article_hash, load_review_file, review_path_for
 from verifier.search_space import SearchSpace
@@ -341,3 +341,26 @@ async def test_the_palette_offers_jumps_filters_and_actions(article: Path) -> No
         assert any(n.startswith("Jump to quote 11:") for n in names)
         assert "Filter: Severity: fail" in names
         assert any(n.startswith("Export:") for n in names)
+
+
+@sync
+async def test_overriding_the_attribution_changes_the_badge_and_is_saved(article: Path) -> None:
+    """The reviewer knows better who spoke: the attribution verdict is theirs to set too."""
+    app = make_app(article)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        for _ in range(MISATTRIBUTED):
+            await pilot.press("j")
+        item = screen.items[MISATTRIBUTED]
+        assert (item.attribution, item.badge) == (Attribution.MISATTRIBUTED, "FAIL")
+        await pilot.press("O")
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("up", "enter")  # from misattributed (the engine's) up to confirmed
+        await pilot.pause()
+        item = screen.items[MISATTRIBUTED]
+        assert (item.attribution, item.badge) == (Attribution.CONFIRMED, "OK")
+    saved = load_review_file(review_path_for(article))
+    assert [(r.decision, r.verdict, r.attribution) for r in saved.reviews] == [
+        (Decision.OVERRIDDEN, None, Attribution.CONFIRMED)
+    ]

@@ -41,13 +41,20 @@ class Item:
         return self.finding.fidelity if self.finding else None
 
     @property
+    def attribution(self) -> Attribution | None:
+        """The attribution that counts: the reviewer's override, else the engine's."""
+        if self.review and self.review.decision is Decision.OVERRIDDEN and self.review.attribution:
+            return self.review.attribution
+        return self.finding.attribution if self.finding else None
+
+    @property
     def severity(self) -> Severity | None:
         f = self.finding
-        if f is None or self.fidelity is None:
+        if f is None or self.fidelity is None or self.attribution is None:
             return None
-        if self.fidelity is f.fidelity:
+        if self.fidelity is f.fidelity and self.attribution is f.attribution:
             return f.severity
-        return judge_severity(self.fidelity, f.attribution, f.quote)
+        return judge_severity(self.fidelity, self.attribution, f.quote)
 
     @property
     def badge(self) -> str:
@@ -72,8 +79,8 @@ class Item:
         if self.finding is None:
             return {Status.ERROR: "failed", Status.CHECKING: "checking"}.get(self.status, "waiting")
         words = str(self.fidelity)
-        if self.finding.attribution not in (Attribution.CONFIRMED, Attribution.ANONYMOUS):
-            words += f"/{self.finding.attribution}"
+        if self.attribution not in (Attribution.CONFIRMED, Attribution.ANONYMOUS):
+            words += f"/{self.attribution}"
         return words
 
     @property
@@ -113,7 +120,7 @@ def matches(item: Item, flt: str, search: str) -> bool:
     if kind == "fidelity":
         return item.fidelity is not None and item.fidelity.value == value
     if kind == "attribution":
-        return item.finding is not None and item.finding.attribution.value == value
+        return item.attribution is not None and item.attribution.value == value
     return True
 
 

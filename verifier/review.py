@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from .errors import QuotecheckError
-from .models import Fidelity, Finding, Quote
+from .models import Attribution, Fidelity, Finding, Quote
 
 SCHEMA = "quotecheck.review/1"
 
@@ -62,7 +62,8 @@ class Review:
     key: QuoteKey
     quote: str  # the quoted words, for a person reading the file and for stale reports
     decision: Decision | None = None
-    verdict: Fidelity | None = None  # set when overridden
+    verdict: Fidelity | None = None  # set when the fidelity verdict is overridden
+    attribution: Attribution | None = None  # set when the attribution verdict is overridden
     note: str = ""
     updated: str = ""  # ISO time of the last change
 
@@ -134,6 +135,7 @@ def decide(
     *,
     decision: Decision | None | str = "keep",
     verdict: Fidelity | None | str = "keep",
+    attribution: Attribution | None | str = "keep",
     note: str | None = None,
     when: str | None = None,
 ) -> ReviewFile:
@@ -145,11 +147,16 @@ def decide(
         quote=quote.text,
         decision=old.decision if decision == "keep" else (Decision(decision) if decision else None),
         verdict=old.verdict if verdict == "keep" else (Fidelity(verdict) if verdict else None),
+        attribution=(
+            old.attribution
+            if attribution == "keep"
+            else (Attribution(attribution) if attribution else None)
+        ),
         note=old.note if note is None else note.strip(),
         updated=when or now_iso(),
     )
     if new.decision is not Decision.OVERRIDDEN:
-        new = replace(new, verdict=None)
+        new = replace(new, verdict=None, attribution=None)
     return set_review(file, new)
 
 
@@ -200,6 +207,7 @@ def review_to_dict(review: Review) -> dict[str, Any]:
     return {
         "decision": str(review.decision) if review.decision else None,
         "verdict": str(review.verdict) if review.verdict else None,
+        "attribution": str(review.attribution) if review.attribution else None,
         "note": review.note or None,
     }
 
@@ -276,11 +284,13 @@ def _parse_review(item: Any, n: int, path: str | None) -> Review:
     try:
         decision = item.get("decision")
         verdict = item.get("verdict")
+        attribution = item.get("attribution")
         return Review(
             key=QuoteKey(start=int(item["start"]), end=int(item["end"]), text_sha=str(item["quote_sha"])),
             quote=str(item.get("quote") or ""),
             decision=Decision(decision) if decision else None,
             verdict=Fidelity(verdict) if verdict else None,
+            attribution=Attribution(attribution) if attribution else None,
             note=str(item.get("note") or ""),
             updated=str(item.get("updated") or ""),
         )
@@ -309,6 +319,11 @@ def fold_into_report(
     return report
 
 
+def overridden(review: Review) -> str:
+    """What the reviewer set in place of the engine's verdicts, e.g. 'verbatim, confirmed'."""
+    return ", ".join(str(v) for v in (review.verdict, review.attribution) if v) or "-"
+
+
 def review_markdown(findings: Sequence[Finding], reconciled: Reconciled) -> str:
     """A Markdown section listing the reviewer's decisions, for the Markdown report."""
     lines = ["### Review", ""]
@@ -316,7 +331,7 @@ def review_markdown(findings: Sequence[Finding], reconciled: Reconciled) -> str:
         r = reconciled.by_index.get(i)
         if r is None:
             continue
-        what = {Decision.ACCEPTED: "accepted", Decision.OVERRIDDEN: f"overridden: {r.verdict}"}.get(
+        what = {Decision.ACCEPTED: "accepted", Decision.OVERRIDDEN: f"overridden: {overridden(r)}"}.get(
             r.decision, "noted"  # type: ignore[arg-type]
         )
         note = f" — {r.note}" if r.note else ""

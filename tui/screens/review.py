@@ -16,7 +16,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.worker import get_current_worker
 
 from verifier.errors import QuotecheckError
-from verifier.models import Fidelity, Span, Transcript
+from verifier.models import Attribution, Fidelity, Span, Transcript
 from verifier.review import Decision
 from verifier.search_space import SearchSpace
 
@@ -34,7 +34,10 @@ from .article import ArticleScreen
 from .dialogs import ChoiceDialog, NoteDialog
 from .transcript import TranscriptScreen
 
-_NEEDS_FINDING = {"accept", "override", "note", "clear", "change", "transcript", "alternatives"}
+_NEEDS_FINDING = {
+    "accept", "override", "override_attribution", "note", "clear", "change", "transcript",
+    "alternatives",
+}
 
 
 class ReviewScreen(Screen[None]):
@@ -47,6 +50,10 @@ class ReviewScreen(Screen[None]):
         Binding("p", "change(-1)", "Prev change", id="review.previous_change"),
         Binding("a", "accept", "Accept", id="review.accept"),
         Binding("o", "override", "Override", id="review.override"),
+        Binding(
+            "O", "override_attribution", "Override attribution", show=False,
+            id="review.override_attribution",
+        ),
         Binding("e", "note", "Note", id="review.note"),
         Binding("u", "clear", "Undo decision", id="review.clear", show=False),
         Binding("v", "article", "Article", id="review.article"),
@@ -374,11 +381,11 @@ class ReviewScreen(Screen[None]):
             self.refill()
 
     def action_accept(self) -> None:
-        self.decide(decision=Decision.ACCEPTED, verdict=None)
+        self.decide(decision=Decision.ACCEPTED, verdict=None, attribution=None)
         self.action_move(1)
 
     def action_clear(self) -> None:
-        self.decide(decision=None, verdict=None, note="")
+        self.decide(decision=None, verdict=None, attribution=None, note="")
 
     def action_override(self) -> None:
         item = self.current
@@ -388,15 +395,35 @@ class ReviewScreen(Screen[None]):
         current = str(item.fidelity) if item.fidelity else None
 
         def done(choice: str | None) -> None:
-            if choice is None:
-                return
-            if item.finding is not None and choice == str(item.finding.fidelity):
-                self.decide(decision=Decision.ACCEPTED, verdict=None)
-            else:
-                self.decide(decision=Decision.OVERRIDDEN, verdict=choice)
+            if choice is not None and item.finding is not None:
+                verdict = None if choice == str(item.finding.fidelity) else choice
+                self.override(item, verdict=verdict)
 
         dialog = ChoiceDialog(f"Verdict for quote {item.index + 1}", choices, current=current)
         self.app.push_screen(dialog, done)
+
+    def action_override_attribution(self) -> None:
+        item = self.current
+        if item is None or item.finding is None:
+            return
+        engine = item.finding.attribution
+        choices = [(str(v), f"{v}{'  (engine)' if v is engine else ''}") for v in Attribution]
+        current = str(item.attribution) if item.attribution else None
+
+        def done(choice: str | None) -> None:
+            if choice is not None:
+                self.override(item, attribution=None if choice == str(engine) else choice)
+
+        dialog = ChoiceDialog(f"Attribution for quote {item.index + 1}", choices, current=current)
+        self.app.push_screen(dialog, done)
+
+    def override(self, item: Item, **changes: str | None) -> None:
+        """Set one overridden verdict; back to the engine's on both means accepted."""
+        review = item.review
+        verdict = changes.get("verdict", review.verdict if review else None)
+        attribution = changes.get("attribution", review.attribution if review else None)
+        decision = Decision.OVERRIDDEN if verdict or attribution else Decision.ACCEPTED
+        self.decide(decision=decision, verdict=verdict, attribution=attribution)
 
     def action_note(self) -> None:
         item = self.current

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from verifier.models import Role
-from verifier.review import Decision
+from verifier.review import Decision, overridden
 
 from ..state import Item, Status
 
@@ -91,7 +91,7 @@ class AttributionPanel(Widget):
         if r is not None:
             what = {
                 Decision.ACCEPTED: "\u2713 accepted",
-                Decision.OVERRIDDEN: f"! overridden: {r.verdict}",
+                Decision.OVERRIDDEN: f"! overridden: {overridden(r)}",
             }.get(r.decision, "noted")  # type: ignore[arg-type]
             row("Review", Text(what, style=label))
             if r.note:
