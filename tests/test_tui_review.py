@@ -61,6 +61,7 @@ def make_app(
     *,
     open_corpus: Callable[[], SearchSpace] | None = None,
     keep_decisions: bool = True,
+    theme: str | None = None,
     **source_changes: object,
 ) -> ReviewApp:
     """The app the CLI would build, on a small corpus; decisions beside the article copy."""
@@ -69,7 +70,7 @@ def make_app(
         source = replace(source, review_path=None)
     if source_changes:
         source = replace(source, **source_changes)  # type: ignore[arg-type]
-    return create_app(source)
+    return create_app(source, theme=theme)
 
 
 def sync(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..., None]:

@@ -38,3 +38,9 @@ def test_review_screen(snap_compare, tmp_path: Path, index: int, changes: int) -
 def test_review_screen_at_80_by_24(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     app = make_app(copy_example(tmp_path), keep_decisions=False)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_to(ALTERED, changes=2))
+
+
+def test_review_screen_in_the_light_theme(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Badges, marks and highlights stay readable on a light background."""
+    app = make_app(copy_example(tmp_path), keep_decisions=False, theme="textual-light")
+    assert snap_compare(app, terminal_size=(120, 36), run_before=run_to(ALTERED, changes=2))
