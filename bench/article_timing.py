@@ -60,18 +60,17 @@ def in_process(args: argparse.Namespace) -> None:
     """The same work in one process, step by step."""
     t0 = time.perf_counter()
     from verifier.article_loaders import load_article
-    from verifier.commands.common import open_corpus
-    from verifier.pipeline import verify_article
+    from verifier.session import CorpusOptions, Settings, Verifier
 
     t1 = time.perf_counter()
-    corpus = open_corpus(argparse.Namespace(corpus=args.corpus, transcript=None,
-                                            transcript_format=None, strict=False))
+    verifier = Verifier.open(Settings(corpus=CorpusOptions(folder=args.corpus)))
+    corpus = verifier.space
     t2 = time.perf_counter()
     article = load_article(args.article)
-    findings = verify_article(article, corpus)
+    findings = verifier.verify_article(article)
     t3 = time.perf_counter()
     again = [time.perf_counter()]
-    verify_article(article, corpus)
+    verifier.verify_article(article)
     again.append(time.perf_counter())
     print(f"in one process: imports {t1 - t0:.2f} s, "
           f"open corpus ({len(corpus)} transcripts) {t2 - t1:.2f} s, "

@@ -18,12 +18,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tui.app import create_app  # noqa: E402
 from tui.launch import build_source  # noqa: E402
+from verifier.session import CorpusOptions, Settings  # noqa: E402
 
 
 async def one_run(article: str, corpus: str | None) -> dict[str, float]:
     """Seconds from app launch to the first finding drawn and to every finding drawn."""
     t0 = time.monotonic()
-    source = build_source(article, corpus=corpus)
+    source = build_source(article, Settings(corpus=CorpusOptions(folder=corpus)))
     from dataclasses import replace
 
     app = create_app(replace(source, review_path=None))

@@ -24,6 +24,7 @@ from verifier.evaluation import (
 )
 from verifier.evaluation_report import format_scores, scores_to_dict
 from verifier.models import Attribution, Fidelity, Finding, Quote, Severity
+from verifier.session import Verifier
 
 EVAL_FILE = Path(__file__).parent / "eval" / "quotes.yaml"
 BEIJING = "2024-01-28-background-press-call-counternarcotics-working-group-beijing"
@@ -131,7 +132,7 @@ def test_missing_transcript_or_passage_is_an_error(tmp_path: Path) -> None:
     one = tmp_path / "corpus"
     one.mkdir()
     shutil.copy(BUNDLED_CORPUS / f"{BEIJING}.md", one)
-    corpus = Corpus.from_path(one)
+    corpus = Verifier(Corpus.from_path(one))
     bad = GOOD_CASE.replace('said: "This is a key', 'said: "This is not a key')
     with pytest.raises(EvalError, match="'said' passage"):
         evaluate(load_eval(write(tmp_path, "cases:\n" + bad)), corpus)
@@ -273,7 +274,7 @@ def test_eval_set_shape() -> None:
 
 
 def test_scoreboard_floors(bundled: Corpus) -> None:
-    scores = evaluate(load_eval(EVAL_FILE), bundled)
+    scores = evaluate(load_eval(EVAL_FILE), Verifier(bundled))
     report = format_scores(scores, show_misses=True)
     for name, floor in FLOORS.items():
         assert getattr(scores, name) >= floor, f"{name} fell below {floor}\n{report}"

@@ -30,9 +30,9 @@ from verifier.cli import main
 from verifier.corpus import Corpus
 from verifier.errors import InputError
 from verifier.models import Attribution, Fidelity, Finding, Quote, Severity
-from verifier.pipeline import verify_quote
 from verifier.review import Decision, article_hash, load_review_file, review_path_for
 from verifier.search_space import SearchSpace
+from verifier.session import Verifier
 from verifier.transcripts import load_transcript
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,7 +65,8 @@ def make_app(
     **source_changes: object,
 ) -> ReviewApp:
     """The app the CLI would build, on a small corpus; decisions beside the article copy."""
-    source = ReviewSource.for_article(load_article(article_path), open_corpus or small_corpus)
+    opener = open_corpus or small_corpus
+    source = ReviewSource.for_article(load_article(article_path), lambda: Verifier(opener()))
     if not keep_decisions:
         source = replace(source, review_path=None)
     if source_changes:
@@ -297,12 +298,13 @@ async def test_a_missing_corpus_is_a_message_not_a_traceback(article: Path) -> N
 
 @sync
 async def test_one_failing_quote_shows_its_state_and_the_rest_go_on(article: Path) -> None:
-    def flaky(quote: Quote, corpus: SearchSpace) -> Finding:
-        if "shipments" in quote.text:
-            raise RuntimeError("alignment blew up")
-        return verify_quote(quote, corpus)
+    class Flaky(Verifier):
+        def verify_quote(self, quote: Quote, *, near_date: str | None = None) -> Finding:
+            if "shipments" in quote.text:
+                raise RuntimeError("alignment blew up")
+            return super().verify_quote(quote, near_date=near_date)
 
-    app = make_app(article, verify=flaky)
+    app = make_app(article, open_verifier=lambda: Flaky(small_corpus()))
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
         items = screen_of(app).items

@@ -30,7 +30,7 @@ def report_text(
     """The report as the ``article`` command would print it with ``--review``."""
     article = source.article
     report = article_report(
-        article, findings, corpus_path=getattr(corpus, "path", None), transcripts=len(corpus)
+        article, findings, corpus_path=corpus.path, transcripts=len(corpus)
     )
     reconciled = reconcile(store.file, [f.quote for f in findings], article.text)
     fold_into_report(report, findings, reconciled, path=str(store.path) if store.path else None)

@@ -186,8 +186,7 @@ class Aligner:
         pairs = [((q[i], q[i + 1]), i, 1.0) for i in range(len(q) - 1)]
         singles = [((q[i],), i, 0.5) for i in range(len(q))]
         grams = pairs + singles
-        batch = getattr(self.space, "counts", None)  # an index counts them in one round trip
-        ns = batch([g for g, _, _ in grams]) if batch else [self.space.count(g) for g, _, _ in grams]
+        ns = self.space.counts([g for g, _, _ in grams])  # an index counts them in one round trip
         counted = [(n, g, i, w) for n, (g, i, w) in zip(ns, grams, strict=True)]
         counted = [c for c in counted if c[0] > 0]
         counted.sort(key=lambda c: (c[0], c[2], len(c[1])))
@@ -208,14 +207,13 @@ class Aligner:
                 break
         return chosen
 
-    def candidates(self, q: list[str], allowed: np.ndarray | None) -> list[tuple[int, int, int]]:
+    def candidates(self, q: list[str]) -> list[tuple[int, int, int]]:
         """Top regions (doc, first, last local diagonal) voted for by the piece's seeds."""
         seeds = self.seeds(q)
         if not seeds:
             return []
         diag_parts, qidx_parts, weight_parts = [], [], []
-        batch = getattr(self.space, "hits_many", None)
-        found = batch([g for g, _, _ in seeds]) if batch else [self.space.hits(g) for g, _, _ in seeds]
+        found = self.space.hits_many([g for g, _, _ in seeds])
         for (_gram, i, w), pos in zip(seeds, found, strict=True):
             diag_parts.append(pos - i)
             qidx_parts.append(np.full(len(pos), i, np.int64))
@@ -223,9 +221,6 @@ class Aligner:
         diag = np.concatenate(diag_parts)
         qidx = np.concatenate(qidx_parts)
         weight = np.concatenate(weight_parts)
-        if allowed is not None:
-            keep = allowed[self.space.locate(np.maximum(diag, 0))]
-            diag, qidx, weight = diag[keep], qidx[keep], weight[keep]
         if len(diag) == 0:
             return []
         order = np.lexsort((qidx, diag))
@@ -279,16 +274,14 @@ class Aligner:
 
     # -- whole quotes ----------------------------------------------------------------
 
-    def locate(
-        self, pieces: list[list[str]], *, allowed: np.ndarray | None = None
-    ) -> list[Located]:
+    def locate(self, pieces: list[list[str]]) -> list[Located]:
         """Every candidate place for the quote, best first."""
         pieces = [p for p in pieces if p]
         if not pieces:
             return []
         anchor = max(range(len(pieces)), key=lambda k: (len(pieces[k]), -k))
         found: list[Located] = []
-        for doc, first, last in self.candidates(pieces[anchor], allowed):
+        for doc, first, last in self.candidates(pieces[anchor]):
             hit = self.align_in_region(pieces[anchor], doc, first, last)
             if not hit.found:
                 continue
@@ -339,14 +332,12 @@ class Aligner:
             return (0, day)
         return (0, self.near - day) if day <= self.near else (1, day)
 
-    def locate_stitched(
-        self, q: list[str], split_points: list[int], *, allowed: np.ndarray | None = None
-    ) -> Located | None:
+    def locate_stitched(self, q: list[str], split_points: list[int]) -> Located | None:
         """The quote as two passages of one transcript, when that explains it far better."""
         best: Located | None = None
         for k in split_points:
-            head = self.locate([q[:k]], allowed=allowed)
-            tail = self.locate([q[k:]], allowed=allowed)
+            head = self.locate([q[:k]])
+            tail = self.locate([q[k:]])
             if not head or not tail:
                 continue
             for h in head[:3]:

@@ -19,12 +19,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .errors import InputError, QuotecheckError
 from .models import Severity
-from .policy import Policy
-from .speakers import Aliases
+
+if TYPE_CHECKING:
+    from .session import Verifier
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".yaml")
 
@@ -127,42 +128,42 @@ def read_done(out: Path, summary: BatchSummary) -> set[tuple[str, str | None]]:
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(opener: CorpusOpener, policy: Policy | None, aliases: Aliases | None) -> None:
-    """Open the corpus once per worker process; a failure is raised on the first task.
+def _init_worker(opener: CorpusOpener) -> None:
+    """Open the session once per worker process; a failure is raised on the first task.
 
-    A forked worker already holds the corpus the parent opened, and keeps it.
+    A forked worker already holds the session the parent opened, and keeps it.
     """
-    if "corpus" in _WORKER:
+    if "verifier" in _WORKER:
         return
     try:
-        _WORKER["corpus"] = opener()
+        _WORKER["verifier"] = as_verifier(opener())
     except QuotecheckError as exc:
         _WORKER["failed"] = str(exc)
-    _WORKER["policy"] = policy
-    _WORKER["aliases"] = aliases
 
 
-def verify_path(
-    path: str, sha: str | None, corpus: Any, policy: Policy | None, aliases: Aliases | None = None
-) -> dict[str, Any]:
+def as_verifier(opened: Any) -> Verifier:
+    """What an opener gave, as a session: a Verifier as is, a bare corpus with the defaults."""
+    from .session import Verifier
+
+    return opened if isinstance(opened, Verifier) else Verifier(opened)
+
+
+def verify_path(path: str, sha: str | None, verifier: Verifier) -> dict[str, Any]:
     """One output line: the article's report plus path and sha256, or an error line."""
     from .article_loaders import load_article
-    from .pipeline import verify_article
-    from .report import article_report
 
     try:
         article = load_article(path)
-        findings = verify_article(article, corpus, policy=policy, aliases=aliases)
+        findings = verifier.verify_article(article)
     except QuotecheckError as exc:
         return {"path": path, "error": str(exc), "sha256": sha}
-    report = article_report(article, findings, corpus_path=corpus.path, transcripts=len(corpus))
-    return {**report, "path": path, "sha256": sha}
+    return {**verifier.report(article, findings), "path": path, "sha256": sha}
 
 
 def _work(path: str, sha: str | None) -> dict[str, Any]:
     if "failed" in _WORKER:
         raise InputError(f"cannot open the corpus: {_WORKER['failed']}")
-    return verify_path(path, sha, _WORKER["corpus"], _WORKER["policy"], _WORKER.get("aliases"))
+    return verify_path(path, sha, _WORKER["verifier"])
 
 
 # --- the run ------------------------------------------------------------------------------
@@ -176,10 +177,12 @@ def run_batch(
     jobs: int = 1,
     resume: bool = False,
     progress: Progress | None = None,
-    policy: Policy | None = None,
-    aliases: Aliases | None = None,
 ) -> BatchSummary:
-    """Verify every article into ``out`` (JSONL); with ``resume``, skip those already there."""
+    """Verify every article into ``out`` (JSONL); with ``resume``, skip those already there.
+
+    ``corpus_opener`` gives the session (a ``Verifier``; a bare corpus is verified with
+    the default policy); each worker calls it once.
+    """
     started = time.perf_counter()
     out = Path(out)
     summary = BatchSummary()
@@ -193,7 +196,7 @@ def run_batch(
             todo.append((str(p), sha))
     total = len(todo)
     with out.open("ab" if resume else "wb") as sink:
-        for n, line in enumerate(_results(todo, corpus_opener, policy, aliases, jobs), 1):
+        for n, line in enumerate(_results(todo, corpus_opener, jobs), 1):
             _append(sink, line)
             if "error" in line:
                 summary.errors += 1
@@ -217,26 +220,24 @@ def _append(sink: BinaryIO, line: dict[str, Any]) -> None:
 def _results(
     todo: list[tuple[str, str | None]],
     opener: CorpusOpener,
-    policy: Policy | None,
-    aliases: Aliases | None,
     jobs: int,
 ) -> Iterator[dict[str, Any]]:
     """Lines in completion order: in this process for one job, else from a process pool."""
     if not todo:
         return
     if jobs <= 1 or len(todo) == 1:
-        corpus = opener()
+        verifier = as_verifier(opener())
         for path, sha in todo:
-            yield verify_path(path, sha, corpus, policy, aliases)
+            yield verify_path(path, sha, verifier)
         return
     _WORKER.clear()
     if multiprocessing.get_start_method() == "fork":
         # Open once here: forked workers share it, and an index is built or updated only once.
-        _WORKER.update(corpus=opener(), policy=policy, aliases=aliases)
+        _WORKER.update(verifier=as_verifier(opener()))
     try:
         with ProcessPoolExecutor(
             max_workers=min(jobs, len(todo)), initializer=_init_worker,
-            initargs=(opener, policy, aliases),
+            initargs=(opener,),
         ) as pool:
             yield from _bounded(pool, todo, limit=jobs * 4)
     finally:

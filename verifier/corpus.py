@@ -10,7 +10,7 @@ import numpy.typing as npt
 
 from .errors import InputError
 from .models import Transcript
-from .search_space import DocTokens, Postings, PostingsBuilder, doc_tokens
+from .search_space import DocTokens, Postings, PostingsBuilder, doc_tokens, speakers_of
 
 BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -67,6 +67,18 @@ class Corpus:
 
     def count(self, gram: tuple[str, ...]) -> int:
         return self._postings.count(gram)
+
+    def counts(self, grams: Sequence[tuple[str, ...]]) -> list[int]:
+        return [self._postings.count(g) for g in grams]
+
+    def hits_many(self, grams: Sequence[tuple[str, ...]]) -> list[npt.NDArray[np.int64]]:
+        return [self._postings.hits(g) for g in grams]
+
+    def doc_ids(self) -> list[str]:
+        return [t.id for t in self.transcripts]
+
+    def doc_speakers(self, doc: int) -> list[str]:
+        return speakers_of(self.transcripts[doc])
 
     def doc_index(self, transcript_id: str) -> int | None:
         """The position of a transcript by id, if present."""

@@ -1,4 +1,4 @@
-"""The scoreboard: run a labelled set of quotes through verify_quote and measure the verdicts.
+"""The scoreboard: run a labelled set of quotes through a Verifier and measure the verdicts.
 
 An eval file (YAML) holds ``cases``: a quote as an article prints it, who it credits, the
 transcript and passage it came from (``said``: copied from the transcript, located in
@@ -21,14 +21,14 @@ import yaml
 
 from .errors import QuotecheckError
 from .models import Attribution, Fidelity, Finding, Quote, Severity, Span
-from .pipeline import verify_quote
 from .textio import read_text
 from .verdict import severity_of
 from .yamlnodes import item_line, mapping_value, seq_items
 
 if TYPE_CHECKING:
     from .article_eval import ExtractionScores
-    from .corpus import Corpus
+    from .search_space import SearchSpace
+    from .session import Verifier
 
 SCHEMA = "quotecheck.eval/1"
 _REQUIRED = ("id", "quote", "fidelity", "attribution")
@@ -274,7 +274,7 @@ def _trimmed(text: str, span: Span) -> tuple[int, int]:
     return s, e
 
 
-def check_passages(evalset: EvalSet, corpus: Corpus) -> None:
+def check_passages(evalset: EvalSet, corpus: SearchSpace) -> None:
     """Every named transcript is in the corpus and holds its passage, else EvalError."""
     for case in evalset.cases:
         if case.transcript is None:
@@ -292,9 +292,10 @@ def check_passages(evalset: EvalSet, corpus: Corpus) -> None:
 # --- Running and scoring ----------------------------------------------------------------
 
 
-def run_case(case: EvalCase, corpus: Corpus) -> CaseResult:
+def run_case(case: EvalCase, verifier: Verifier) -> CaseResult:
     """Verify one case's quote and compare where it landed with where it should have."""
-    finding = verify_quote(Quote.typed(case.quote, attributed_to=case.speaker), corpus)
+    corpus = verifier.space
+    finding = verifier.verify_quote(Quote.typed(case.quote, attributed_to=case.speaker))
     expected: list[Span] = []
     doc = corpus.doc_index(case.transcript) if case.transcript is not None else None
     if doc is not None:
@@ -319,10 +320,10 @@ def run_case(case: EvalCase, corpus: Corpus) -> CaseResult:
     )
 
 
-def run_eval(evalset: EvalSet, corpus: Corpus) -> list[CaseResult]:
-    """Every case of the set, verified against the corpus, in file order."""
-    check_passages(evalset, corpus)
-    return [run_case(case, corpus) for case in evalset.cases]
+def run_eval(evalset: EvalSet, verifier: Verifier) -> list[CaseResult]:
+    """Every case of the set, verified in the session's corpus, in file order."""
+    check_passages(evalset, verifier.space)
+    return [run_case(case, verifier) for case in evalset.cases]
 
 
 def class_scores(pairs: Sequence[tuple[str, str]], labels: Sequence[str]) -> tuple[ClassScore, ...]:
@@ -378,9 +379,9 @@ def _miss(r: CaseResult) -> Miss:
     )
 
 
-def evaluate(evalset: EvalSet, corpus: Corpus) -> Scores:
+def evaluate(evalset: EvalSet, verifier: Verifier) -> Scores:
     """Run the whole set (cases and article label files) and score it."""
-    scores = score(run_eval(evalset, corpus)) if evalset.cases else score([])
+    scores = score(run_eval(evalset, verifier)) if evalset.cases else score([])
     if evalset.articles:
         from .article_eval import evaluate_extraction
 

@@ -1,19 +1,22 @@
 """Which transcripts a quote may match: a date range, a speaker, given ids.
 
-The result is a boolean mask over a corpus's transcripts, the ``allowed`` that
-``verify_quote`` takes. An index answers from its catalogue without loading a
-transcript; an in-memory corpus from its transcripts.
+The result is a view of the corpus (``FilteredSpace``) that only finds words in the
+allowed transcripts. An index answers the filter from its catalogue without loading
+a transcript; an in-memory corpus from its transcripts.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from .errors import InputError
-from .search_space import SearchSpace
+from .models import Transcript
+from .search_space import DocTokens, SearchSpace
 
 _DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
@@ -57,19 +60,6 @@ def speaks_in(wanted: str, speakers: list[str]) -> bool:
     return any(w in f" {fold_name(s)} " for s in speakers)
 
 
-def doc_speakers(space: SearchSpace, doc: int) -> list[str]:
-    """Every label and name speaking in a transcript (from an index's catalogue when it has one)."""
-    listed = getattr(space, "doc_speakers", None)
-    if listed is not None:
-        return list(listed(doc))
-    out: dict[str, None] = {}
-    for turn in space.transcript(doc).turns:
-        for value in (turn.speaker.label, turn.speaker.name):
-            if value:
-                out.setdefault(value, None)
-    return list(out)
-
-
 def allowed_mask(space: SearchSpace, flt: DocFilter | None) -> np.ndarray | None:
     """The transcripts the filter allows, as a mask; None when it allows everything."""
     if flt is None or not flt.active:
@@ -78,14 +68,12 @@ def allowed_mask(space: SearchSpace, flt: DocFilter | None) -> np.ndarray | None
     mask = np.ones(n, dtype=bool)
     if flt.transcript_ids:
         wanted = set(flt.transcript_ids)
-        ids = getattr(space, "doc_ids", None)
-        all_ids = ids() if ids is not None else [space.transcript(d).id for d in range(n)]
-        mask &= np.array([i in wanted for i in all_ids], dtype=bool)
+        mask &= np.array([i in wanted for i in space.doc_ids()], dtype=bool)
     if flt.date_from or flt.date_to:
         mask &= np.array([flt.date_ok(space.doc_date(d)) for d in range(n)], dtype=bool)
     if flt.speaker:
         for d in np.flatnonzero(mask).tolist():
-            mask[d] = speaks_in(flt.speaker, doc_speakers(space, d))
+            mask[d] = speaks_in(flt.speaker, space.doc_speakers(d))
     return mask
 
 
@@ -93,17 +81,14 @@ class FilteredSpace:
     """A corpus searched only in the transcripts a mask allows; numbering stays the same.
 
     Hits outside the allowed transcripts are dropped where they are read, so every
-    search path (candidates, elisions, stitched passages) honours the filter, and
-    a command gets filters from ``open_corpus`` without passing a mask around.
-    Word counts stay the corpus's own: they only rank seeds by rarity.
+    search path (candidates, elisions, stitched passages) honours the filter: this
+    view is the one filtering mechanism. Word counts stay the corpus's own: they
+    only rank seeds by rarity.
     """
 
-    def __init__(self, space: SearchSpace, allowed: np.ndarray) -> None:
+    def __init__(self, space: SearchSpace, allowed: npt.NDArray[np.bool_]) -> None:
         self.space = space
         self.allowed = allowed
-
-    def __getattr__(self, name: str) -> object:
-        return getattr(self.space, name)
 
     @property
     def path(self) -> str | None:
@@ -111,15 +96,17 @@ class FilteredSpace:
 
     @property
     def warnings(self) -> tuple[str, ...]:
+        if not self.allowed_count:
+            return (*self.space.warnings, "no transcript matches the filters")
         return self.space.warnings
 
     def __len__(self) -> int:
         return len(self.space)
 
-    def transcript(self, doc: int):  # type: ignore[no-untyped-def]
+    def transcript(self, doc: int) -> Transcript:
         return self.space.transcript(doc)
 
-    def tokens(self, doc: int):  # type: ignore[no-untyped-def]
+    def tokens(self, doc: int) -> DocTokens:
         return self.space.tokens(doc)
 
     def doc_date(self, doc: int) -> str | None:
@@ -128,25 +115,31 @@ class FilteredSpace:
     def doc_base(self, doc: int) -> int:
         return self.space.doc_base(doc)
 
-    def locate(self, positions: np.ndarray) -> np.ndarray:
+    def doc_ids(self) -> list[str]:
+        return self.space.doc_ids()
+
+    def doc_index(self, transcript_id: str) -> int | None:
+        return self.space.doc_index(transcript_id)
+
+    def doc_speakers(self, doc: int) -> list[str]:
+        return self.space.doc_speakers(doc)
+
+    def locate(self, positions: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
         return self.space.locate(positions)
 
     def count(self, gram: tuple[str, ...]) -> int:
         return self.space.count(gram)
 
-    def counts(self, grams: list[tuple[str, ...]]) -> list[int]:
-        batch = getattr(self.space, "counts", None)
-        return list(batch(grams)) if batch else [self.space.count(g) for g in grams]
+    def counts(self, grams: Sequence[tuple[str, ...]]) -> list[int]:
+        return self.space.counts(grams)
 
-    def hits(self, gram: tuple[str, ...]) -> np.ndarray:
+    def hits(self, gram: tuple[str, ...]) -> npt.NDArray[np.int64]:
         return self._keep(self.space.hits(gram))
 
-    def hits_many(self, grams: list[tuple[str, ...]]) -> list[np.ndarray]:
-        batch = getattr(self.space, "hits_many", None)
-        found = batch(grams) if batch else [self.space.hits(g) for g in grams]
-        return [self._keep(pos) for pos in found]
+    def hits_many(self, grams: Sequence[tuple[str, ...]]) -> list[npt.NDArray[np.int64]]:
+        return [self._keep(pos) for pos in self.space.hits_many(grams)]
 
-    def _keep(self, pos: np.ndarray) -> np.ndarray:
+    def _keep(self, pos: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
         return pos[self.allowed[self.space.locate(pos)]] if len(pos) else pos
 
     @property
@@ -157,4 +150,4 @@ class FilteredSpace:
 def filtered(space: SearchSpace, flt: DocFilter | None) -> SearchSpace:
     """The space itself when nothing is filtered, else a view of the allowed transcripts."""
     mask = allowed_mask(space, flt)
-    return space if mask is None else FilteredSpace(space, mask)  # type: ignore[return-value]
+    return space if mask is None else FilteredSpace(space, mask)

@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .models import Role, Span, Speaker, Transcript, Turn
-from .search_space import DocTokens
+from .search_space import DocTokens, speakers_of
 
 SCHEMA = "quotecheck.index/1"
 INDEX_NAME = ".quotecheck-index.sqlite"
@@ -219,12 +219,7 @@ def transcript_from_blob(blob: bytes, path: str | None) -> Transcript:
 
 def speaker_lines(t: Transcript) -> str:
     """Every distinct label and name of a transcript, one a line, for the speaker filter."""
-    seen: dict[str, None] = {}
-    for turn in t.turns:
-        for value in (turn.speaker.label, turn.speaker.name):
-            if value:
-                seen.setdefault(value, None)
-    return "\n".join(seen)
+    return "\n".join(speakers_of(t))
 
 
 # -- word arrays ----------------------------------------------------------------------

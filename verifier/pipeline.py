@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-
-import numpy as np
 
 from .align import Aligner, Located, PieceHit, match_norms, score_of
 from .diff import elision_edit, piece_edits
@@ -28,7 +25,7 @@ from .paraphrase import ParaphraseEvidence, evidence_near, is_paraphrase
 from .policy import Policy
 from .relay import relayed_cue
 from .search_space import DocTokens, SearchSpace, transcript_tokens
-from .speakers import Aliases, load_aliases, merge_aliases
+from .speakers import Aliases
 from .text import Token, split_ellipsis, tokenize
 from .verdict import MatchFacts, judge_attribution, judge_fidelity, judge_severity
 from .wordlists import word_lists
@@ -45,39 +42,34 @@ class Context:
     aliases: Aliases
 
 
-def corpus_aliases(corpus: SearchSpace) -> Aliases:
-    """The corpus folder's own speakers.yaml, else the shipped aliases."""
-    path = getattr(corpus, "path", None)
-    return load_aliases(path if path and Path(path).is_dir() else None)
-
-
 def verify_quote(
     quote: Quote,
     corpus: SearchSpace,
     *,
     policy: Policy | None = None,
-    allowed: np.ndarray | None = None,
     near_date: str | None = None,
     aliases: Aliases | None = None,
 ) -> Finding:
-    """Find the quote's best source in the corpus and judge it.
+    """Find the quote's best source in the corpus and judge it (a one-quote ``Verifier``).
 
     ``near_date`` (the article's date) ranks, among equally good matches, the
     transcript nearest before it first.
     """
-    policy = policy or Policy()
-    ctx = Context(corpus=corpus, policy=policy, aliases=merge_aliases(corpus_aliases(corpus), aliases))
-    aligner = Aligner(corpus, policy, near_date=near_date)
+    from .session import Verifier
+
+    return Verifier(corpus, policy=policy, aliases=aliases).verify_quote(quote, near_date=near_date)
+
+
+def verify_in(ctx: Context, quote: Quote, *, near_date: str | None = None) -> Finding:
+    """One quote through the stages, with the session's corpus, policy and aliases."""
+    policy = ctx.policy
+    aligner = Aligner(ctx.corpus, policy, near_date=near_date)
     ranges = split_ellipsis(quote.text) or [(0, len(quote.text))]
     pieces = [tokenize(quote.text, a, b) for a, b in ranges]
-    found = prefer_credited_speaker(
-        quote, aligner.locate([match_norms(p) for p in pieces], allowed=allowed), ctx
-    )
+    found = prefer_credited_speaker(quote, aligner.locate([match_norms(p) for p in pieces]), ctx)
     best = found[0] if found else None
     if len(pieces) == 1 and len(pieces[0]) >= 8 and may_be_stitched(best, policy):
-        stitched = aligner.locate_stitched(
-            match_norms(pieces[0]), split_points(pieces[0]), allowed=allowed
-        )
+        stitched = aligner.locate_stitched(match_norms(pieces[0]), split_points(pieces[0]))
         if (
             stitched
             and stitched.score >= (best.score if best else 0.0) + 0.1
@@ -352,7 +344,7 @@ def verify_article(
     policy: Policy | None = None,
     aliases: Aliases | None = None,
 ) -> list[Finding]:
-    """Every quote of an article, verified in article order."""
+    """Every quote of an article, verified in article order (a one-article ``Verifier``)."""
     return list(iter_article(article, corpus, policy=policy, aliases=aliases))
 
 
@@ -364,7 +356,6 @@ def iter_article(
     aliases: Aliases | None = None,
 ) -> Iterator[Finding]:
     """Findings one at a time, so a UI can show each as soon as it is ready."""
-    from .articles import extract_quotes
+    from .session import Verifier
 
-    for quote in extract_quotes(article):
-        yield verify_quote(quote, corpus, policy=policy, near_date=article.date, aliases=aliases)
+    return Verifier(corpus, policy=policy, aliases=aliases).iter_article(article)

@@ -10,6 +10,7 @@ finely inside one transcript.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -92,8 +93,15 @@ def in_brackets(text: str, offset: int) -> bool:
 class SearchSpace(Protocol):
     """What the aligner needs of a corpus, whether built in memory or read from an index."""
 
-    path: str | None  # the folder it came from, for reports
-    warnings: tuple[str, ...]  # files that could not be used
+    @property
+    def path(self) -> str | None:
+        """The folder it came from, for reports."""
+        ...
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Files that could not be used."""
+        ...
 
     def __len__(self) -> int: ...
 
@@ -120,6 +128,36 @@ class SearchSpace(Protocol):
     def count(self, gram: tuple[str, ...]) -> int:
         """How many times ``gram`` occurs (cheap: used to rank seeds by rarity)."""
         ...
+
+    def counts(self, grams: Sequence[tuple[str, ...]]) -> list[int]:
+        """``count`` of each gram, in one go (one round trip for an index)."""
+        ...
+
+    def hits_many(self, grams: Sequence[tuple[str, ...]]) -> list[npt.NDArray[np.int64]]:
+        """``hits`` of each gram, in one go."""
+        ...
+
+    def doc_ids(self) -> list[str]:
+        """Every transcript's id, in doc order, without loading the transcripts."""
+        ...
+
+    def doc_index(self, transcript_id: str) -> int | None:
+        """The doc number of a transcript id, if present."""
+        ...
+
+    def doc_speakers(self, doc: int) -> list[str]:
+        """Every label and name speaking in a transcript, first appearance first."""
+        ...
+
+
+def speakers_of(transcript: Transcript) -> list[str]:
+    """Every label and name speaking in a transcript, first appearance first."""
+    out: dict[str, None] = {}
+    for turn in transcript.turns:
+        for value in (turn.speaker.label, turn.speaker.name):
+            if value:
+                out.setdefault(value, None)
+    return list(out)
 
 
 class PostingsBuilder:

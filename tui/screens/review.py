@@ -131,20 +131,20 @@ class ReviewScreen(Screen[None]):
             return
         t0 = time.monotonic()
         try:
-            corpus = self.source.open_corpus()
+            verifier = self.source.open_verifier()
         except QuotecheckError as exc:
             self.post_message(VerifyFailed(None, f"cannot open the corpus: {exc}"))
             return
         except Exception as exc:  # noqa: BLE001 - shown in the UI, never a traceback
             self.post_message(VerifyFailed(None, f"cannot open the corpus: {type(exc).__name__}: {exc}"))
             return
-        self.post_message(CorpusReady(corpus, time.monotonic() - t0))
+        self.post_message(CorpusReady(verifier.space, time.monotonic() - t0))
         for i, quote in enumerate(quotes):
             if worker.is_cancelled:
                 return
             self.post_message(VerifyStarted(i))
             try:
-                finding = self.source.verify(quote, corpus)
+                finding = verifier.verify_quote(quote, near_date=self.source.article.date)
             except Exception as exc:  # noqa: BLE001 - one failed quote must not stop the rest
                 self.post_message(VerifyFailed(i, f"{type(exc).__name__}: {exc}"))
                 continue
@@ -292,7 +292,7 @@ class ReviewScreen(Screen[None]):
         if self.alt == 0 or self.corpus is None:
             return m.transcript, m.pieces, f"Context \u00b7 {m.transcript.date or ''} {m.transcript.title}"
         alt = m.alternatives[self.alt - 1]
-        doc = self.corpus.doc_index(alt.transcript_id)  # type: ignore[attr-defined]
+        doc = self.corpus.doc_index(alt.transcript_id)
         if doc is None:
             return None
         t = self.corpus.transcript(doc)

@@ -10,8 +10,7 @@ from ..article_loaders import load_article, load_article_text
 from ..cli import wants_color
 from ..errors import InputError
 from ..models import Article, Finding
-from ..pipeline import verify_article
-from ..report import article_markdown, article_report, article_text, to_json, to_yaml
+from ..report import article_markdown, article_text, to_json, to_yaml
 from ..review import (
     Reconciled,
     fold_into_report,
@@ -21,8 +20,8 @@ from ..review import (
     review_summary_lines,
 )
 from ..textio import decode_text
-from .common import add_corpus_options, exit_status, open_corpus
-from .settings import add_config_option, apply_config
+from .common import add_corpus_options, exit_status, open_verifier, settings_from_args
+from .settings import add_config_option
 
 EXAMPLE = """examples:
   quotecheck article examples/counternarcotics-story.md
@@ -56,10 +55,10 @@ def run(args: argparse.Namespace) -> int:
         article = load_article_text(decode_text(sys.stdin.buffer.read(), path="<stdin>"))
     else:
         article = load_article(args.file)
-    apply_config(args)
-    corpus = open_corpus(args)
-    findings = verify_article(article, corpus, policy=args.policy, aliases=args.aliases)
-    report = article_report(article, findings, corpus_path=corpus.path, transcripts=len(corpus))
+    settings = settings_from_args(args)
+    verifier = open_verifier(settings)
+    findings = verifier.verify_article(article)
+    report = verifier.report(article, findings)
     reconciled = None
     if getattr(args, "review", None):
         reconciled = fold_review(args.review, article, findings, report)
@@ -73,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write("\n" + review_markdown(findings, reconciled))
     else:
         sys.stdout.write(article_text(report, findings, color=wants_color(sys.stdout)))
-    return exit_status(findings, args.fail_on)
+    return exit_status(findings, settings.fail_on)
 
 
 def fold_review(path: str, article: Article, findings: list[Finding], report: dict[str, Any]) -> Reconciled:

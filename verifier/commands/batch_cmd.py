@@ -10,13 +10,13 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
 
 from ..batch import BatchSummary, collect_paths, run_batch
 from ..errors import InputError
 from ..models import Severity
-from .common import add_corpus_options, open_corpus
-from .settings import add_config_option, apply_config
+from ..session import Settings, Verifier
+from .common import add_corpus_options, open_verifier, settings_from_args
+from .settings import add_config_option
 
 EXAMPLE = """examples:
   quotecheck batch articles/ --out report.jsonl
@@ -59,25 +59,24 @@ def positive_int(text: str) -> int:
     return value
 
 
-def open_quietly(options: dict[str, Any], parent: int) -> Any:
-    """The corpus ``open_corpus`` gives; its notes and warnings shown by the parent process only."""
+def open_quietly(settings: Settings, parent: int) -> Verifier:
+    """The run's session; its notes and warnings shown by the parent process only."""
     notes = io.StringIO()
     with contextlib.redirect_stderr(notes):
-        corpus = open_corpus(argparse.Namespace(**options))
+        verifier = open_verifier(settings)
     if os.getpid() == parent:
         sys.stderr.write(notes.getvalue())
-    return corpus
+    return verifier
 
 
 def run(args: argparse.Namespace) -> int:
-    apply_config(args)
+    settings = settings_from_args(args)
     paths = collect_paths(args.target)
-    options = {k: v for k, v in vars(args).items() if k != "run"}  # every corpus option, as given
-    check_corpus(options)
+    check_corpus(settings)
     progress = Meter()
     summary = run_batch(
-        paths, functools.partial(open_quietly, options, os.getpid()), args.out,
-        jobs=args.jobs, resume=args.resume, progress=progress, policy=args.policy, aliases=args.aliases,
+        paths, functools.partial(open_quietly, settings, os.getpid()), args.out,
+        jobs=args.jobs, resume=args.resume, progress=progress,
     )
     progress.done()
     for warning in summary.warnings:
@@ -86,16 +85,17 @@ def run(args: argparse.Namespace) -> int:
     if summary.articles == 0:
         return 2
     worst = summary.worst()
-    return 1 if worst is not None and worst.rank >= Severity(args.fail_on).rank else 0
+    return 1 if worst is not None and worst.rank >= Severity(settings.fail_on).rank else 0
 
 
-def check_corpus(options: dict[str, Any]) -> None:
+def check_corpus(settings: Settings) -> None:
     """Fail early, once, on a corpus that does not exist (workers would each fail)."""
-    for name in options.get("transcript") or ():
+    for name in settings.corpus.transcripts:
         if not Path(name).is_file():
             raise InputError("transcript not found", path=name)
-    if options.get("corpus") and not Path(options["corpus"]).exists():
-        raise InputError("corpus not found", path=options["corpus"])
+    folder = settings.corpus.folder
+    if folder and not Path(folder).exists():
+        raise InputError("corpus not found", path=folder)
 
 
 def summary_line(s: BatchSummary) -> str:

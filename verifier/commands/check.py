@@ -8,11 +8,10 @@ import sys
 from ..cli import wants_color
 from ..errors import InputError
 from ..models import Quote
-from ..pipeline import verify_quote
 from ..report import finding_text, finding_to_dict, to_json, to_yaml
 from ..text import tokenize
-from .common import add_corpus_options, exit_status, open_corpus
-from .settings import add_config_option, apply_config
+from .common import add_corpus_options, exit_status, open_verifier, settings_from_args
+from .settings import add_config_option
 
 EXAMPLE = """example:
   quotecheck check "We're starting to see reductions in seizures of precursors at some U.S. \
@@ -41,18 +40,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace) -> int:
     if not tokenize(args.quote):
         raise InputError("the quote has no words to check")
-    apply_config(args)
-    corpus = open_corpus(args)
-    finding = verify_quote(
-        Quote.typed(args.quote, attributed_to=args.speaker),
-        corpus,
-        policy=args.policy,
-        aliases=args.aliases,
-    )
+    settings = settings_from_args(args)
+    finding = open_verifier(settings).verify_quote(Quote.typed(args.quote, attributed_to=args.speaker))
     if args.format == "json":
         sys.stdout.write(to_json(finding_to_dict(finding)) + "\n")
     elif args.format == "yaml":
         sys.stdout.write(to_yaml(finding_to_dict(finding)))
     else:
         sys.stdout.write(finding_text(finding, color=wants_color(sys.stdout)) + "\n")
-    return exit_status([finding], args.fail_on)
+    return exit_status([finding], settings.fail_on)

@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from ..corpus import BUNDLED_CORPUS, Corpus
-from ..errors import InputError
-from ..filters import DocFilter, FilteredSpace, filtered
-from ..index import open_corpus_dir
 from ..models import Finding, Severity
-from ..search_space import SearchSpace
-from ..transcripts import load_transcript
+from ..session import CorpusOptions, Settings, Verifier
 
 
 def add_corpus_options(p: argparse.ArgumentParser) -> None:
@@ -52,39 +45,34 @@ def say(message: str) -> None:
     sys.stderr.write(f"quotecheck: {message}\n")
 
 
-def open_corpus(args: argparse.Namespace) -> SearchSpace:
-    """The corpus the options name: given transcript files, a folder, or the bundled one."""
-    if getattr(args, "transcript", None):
-        fmt = getattr(args, "transcript_format", None)
-        return Corpus(
-            [load_transcript(p, format=fmt, require_speakers=True) for p in args.transcript],
-            path=None,
-        )
-    path = Path(args.corpus) if getattr(args, "corpus", None) else BUNDLED_CORPUS
-    if not path.exists():
-        raise InputError("corpus not found", path=str(path))
-    corpus = open_corpus_dir(
-        path,
-        index_path=getattr(args, "index", None),
-        use_index=path.is_dir()
-        and not getattr(args, "no_index", False)
-        and not os.environ.get("QUOTECHECK_NO_INDEX"),
-        build_missing=path.resolve() == BUNDLED_CORPUS.resolve(),
+def corpus_options(args: argparse.Namespace) -> CorpusOptions:
+    """The corpus options of a subcommand's arguments (every one of them optional)."""
+    return CorpusOptions(
+        folder=getattr(args, "corpus", None),
+        transcripts=tuple(getattr(args, "transcript", None) or ()),
+        transcript_format=getattr(args, "transcript_format", None),
         strict=getattr(args, "strict", False),
-        note=say,
-    )
-    for warning in corpus.warnings:
-        sys.stderr.write(f"quotecheck: warning: {warning}\n")
-    flt = DocFilter(
+        index=getattr(args, "index", None),
+        use_index=not getattr(args, "no_index", False),
         date_from=getattr(args, "date_from", None),
         date_to=getattr(args, "date_to", None),
-        speaker=getattr(args, "said_by", None),
+        said_by=getattr(args, "said_by", None),
         transcript_ids=tuple(getattr(args, "transcript_id", None) or ()),
     )
-    space = filtered(corpus, flt)
-    if isinstance(space, FilteredSpace) and not space.allowed_count:
-        sys.stderr.write("quotecheck: warning: no transcript matches the filters\n")
-    return space
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    """The typed settings of a run: the command line over quotecheck.yaml over the defaults."""
+    return Settings.load(getattr(args, "config", None), corpus_options(args),
+                         fail_on=getattr(args, "fail_on", None))
+
+
+def open_verifier(settings: Settings) -> Verifier:
+    """The session the settings name; the corpus's notes and warnings go to stderr."""
+    verifier = Verifier.open(settings, note=say)
+    for warning in verifier.warnings:
+        sys.stderr.write(f"quotecheck: warning: {warning}\n")
+    return verifier
 
 
 def exit_status(findings: Sequence[Finding], fail_on: str) -> int:

@@ -10,6 +10,7 @@ from ..corpus import BUNDLED_CORPUS, Corpus
 from ..evaluation import evaluate, load_eval
 from ..evaluation_report import format_scores, scores_to_dict
 from ..report import to_json
+from ..session import Verifier
 
 EXAMPLE = """examples:
   quotecheck eval tests/eval/quotes.yaml
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     corpus = Corpus.from_path(Path(args.corpus) if args.corpus else BUNDLED_CORPUS)
     for warning in corpus.warnings:
         sys.stderr.write(f"quotecheck: warning: {warning}\n")
-    scores = evaluate(evalset, corpus)
+    scores = evaluate(evalset, Verifier(corpus))
     if args.format == "json":
         sys.stdout.write(to_json(scores_to_dict(scores)) + "\n")
     else:

@@ -7,6 +7,8 @@ import asyncio
 import sys
 
 from ..errors import InputError
+from .common import add_corpus_options, settings_from_args
+from .settings import add_config_option
 
 EXAMPLE = """examples:
   quotecheck review examples/counternarcotics-story.md
@@ -28,11 +30,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", help="article file (.txt, .md, .html, claims .yaml)")
-    p.add_argument("--corpus", metavar="DIR", help="folder of transcripts (default: the bundled corpus)")
-    p.add_argument(
-        "--transcript", metavar="FILE", action="append",
-        help="check against this transcript file only (repeatable)",
-    )
+    add_corpus_options(p)
+    add_config_option(p)
     p.add_argument("--theme", metavar="NAME", help="Textual theme, e.g. textual-dark, textual-light")
     p.add_argument("--screenshot", metavar="SVG", help="render headless, save an SVG screenshot, exit")
     p.add_argument("--size", metavar="WxH", default="120x36", help="terminal size for --screenshot")
@@ -44,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from tui.app import create_app  # the UI is imported only when asked for
     from tui.launch import build_source
 
-    source = build_source(args.file, corpus=args.corpus, transcripts=args.transcript)
+    source = build_source(args.file, settings_from_args(args))
     app = create_app(source, theme=args.theme)
     if args.screenshot:
         from tui.screenshot import save_screenshot

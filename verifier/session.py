@@ -1,0 +1,178 @@
+"""One verification session: the corpus, the policy and the aliases, opened once.
+
+Every front end (``quotecheck check``/``article``/``batch``/``eval`` and the review
+UI) builds a :class:`Settings` and opens a :class:`Verifier` from it, so the same
+file gets the same verdicts whichever way it is checked. Nothing here reads the
+command line: ``Settings`` is plain data, and ``cli`` builds it from arguments.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import Config, load_config
+from .errors import InputError
+from .models import Article, Finding, Quote
+from .policy import Policy
+from .search_space import SearchSpace
+from .speakers import Aliases, load_aliases, merge_aliases
+
+Note = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CorpusOptions:
+    """Which transcripts to search: given files, a folder (indexed or not), and filters."""
+
+    folder: str | None = None  # None: the bundled corpus
+    transcripts: tuple[str, ...] = ()  # given files replace the folder
+    transcript_format: str | None = None
+    strict: bool = False
+    index: str | None = None
+    use_index: bool = True
+    date_from: str | None = None
+    date_to: str | None = None
+    said_by: str | None = None
+    transcript_ids: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """How a screen names this corpus."""
+        from .corpus import BUNDLED_CORPUS
+
+        return ", ".join(self.transcripts) if self.transcripts else str(self.folder or BUNDLED_CORPUS)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """Everything a session is opened with; built once from the command line and quotecheck.yaml."""
+
+    corpus: CorpusOptions = field(default_factory=CorpusOptions)
+    policy: Policy = field(default_factory=Policy)
+    aliases: Aliases | None = None  # the config's, laid over the corpus's own
+    fail_on: str = "fail"
+    config_path: str | None = None
+
+    @classmethod
+    def from_config(
+        cls, config: Config, corpus: CorpusOptions | None = None, *, fail_on: str | None = None
+    ) -> Settings:
+        """A config file's settings under the explicit options: the command line wins."""
+        options = corpus or CorpusOptions()
+        if config.corpus and options.folder is None and not options.transcripts:
+            options = _replace(options, folder=config.corpus)
+        return cls(
+            corpus=options,
+            policy=config.policy,
+            aliases=config.aliases,
+            fail_on=fail_on or config.fail_on or "fail",
+            config_path=config.path,
+        )
+
+    @classmethod
+    def load(
+        cls, config: str | Path | None = None, corpus: CorpusOptions | None = None, *,
+        fail_on: str | None = None,
+    ) -> Settings:
+        """Read ``config`` (or ./quotecheck.yaml when present) and apply it under the options."""
+        return cls.from_config(load_config(config), corpus, fail_on=fail_on)
+
+
+def _replace(options: CorpusOptions, **changes: Any) -> CorpusOptions:
+    from dataclasses import replace
+
+    return replace(options, **changes)
+
+
+def open_space(options: CorpusOptions, *, note: Note | None = None) -> SearchSpace:
+    """The search space the options name: given transcript files, a folder, or the bundled one."""
+    from .corpus import BUNDLED_CORPUS, Corpus
+    from .filters import DocFilter, filtered
+    from .index import open_corpus_dir
+    from .transcripts import load_transcript
+
+    if options.transcripts:
+        space: SearchSpace = Corpus(
+            [load_transcript(p, format=options.transcript_format, require_speakers=True)
+             for p in options.transcripts],
+            path=None,
+        )
+    else:
+        path = Path(options.folder) if options.folder else BUNDLED_CORPUS
+        if not path.exists():
+            raise InputError("corpus not found", path=str(path))
+        space = open_corpus_dir(
+            path,
+            index_path=options.index,
+            use_index=path.is_dir() and options.use_index and not os.environ.get("QUOTECHECK_NO_INDEX"),
+            build_missing=path.resolve() == BUNDLED_CORPUS.resolve(),
+            strict=options.strict,
+            note=note,
+        )
+    flt = DocFilter(
+        date_from=options.date_from,
+        date_to=options.date_to,
+        speaker=options.said_by,
+        transcript_ids=options.transcript_ids,
+    )
+    return filtered(space, flt)
+
+
+class Verifier:
+    """A corpus, a policy and speaker aliases, ready to verify any number of quotes.
+
+    Built once per run (per worker in a batch): the aliases are merged and the corpus
+    opened here, never per quote.
+    """
+
+    def __init__(self, space: SearchSpace, *, policy: Policy | None = None,
+                 aliases: Aliases | None = None, settings: Settings | None = None) -> None:
+        from .pipeline import Context
+
+        self.space = space
+        self.settings = settings or Settings(policy=policy or Policy(), aliases=aliases)
+        self.policy = policy or self.settings.policy
+        own = load_aliases(space.path if space.path and Path(space.path).is_dir() else None)
+        self.context = Context(
+            corpus=space, policy=self.policy, aliases=merge_aliases(own, aliases or self.settings.aliases)
+        )
+
+    @classmethod
+    def open(cls, settings: Settings | None = None, *, note: Note | None = None) -> Verifier:
+        """Open the corpus the settings name (may take seconds: it may build an index)."""
+        settings = settings or Settings()
+        return cls(open_space(settings.corpus, note=note), settings=settings)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Corpus files that could not be used, and a filter that leaves nothing."""
+        return tuple(self.space.warnings)
+
+    def verify_quote(self, quote: Quote, *, near_date: str | None = None) -> Finding:
+        """The quote's best source in the corpus, and the verdicts on it."""
+        from .pipeline import verify_in
+
+        return verify_in(self.context, quote, near_date=near_date)
+
+    def iter_article(self, article: Article) -> Iterator[Finding]:
+        """Findings one at a time, in article order, so a UI can show each when ready."""
+        from .articles import extract_quotes
+
+        for quote in extract_quotes(article):
+            yield self.verify_quote(quote, near_date=article.date)
+
+    def verify_article(self, article: Article) -> list[Finding]:
+        """Every quote of an article, verified in article order."""
+        return list(self.iter_article(article))
+
+    def report(self, article: Article, findings: list[Finding] | None = None) -> dict[str, Any]:
+        """The article's report (the report contract), verifying it first if needed."""
+        from .report import article_report
+
+        if findings is None:
+            findings = self.verify_article(article)
+        return article_report(article, findings, corpus_path=self.space.path, transcripts=len(self.space))
