@@ -10,7 +10,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from verifier.cli import version
+from verifier.about import version
 from verifier.models import Article, Quote
 from verifier.review import (
     QuoteKey,

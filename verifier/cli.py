@@ -6,13 +6,15 @@ Errors are turned into one line on stderr and exit status 2 here, and only here.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 from enum import IntEnum
-from importlib import metadata
+from importlib import import_module
 
+from .about import version, wants_color
 from .errors import QuotecheckError
+
+__all__ = ["ExitStatus", "Parser", "build_parser", "main", "version", "wants_color"]
 
 
 class ExitStatus(IntEnum):
@@ -23,22 +25,6 @@ class ExitStatus(IntEnum):
     ERROR = 2
 
 
-def version() -> str:
-    try:
-        return metadata.version("quotecheck")
-    except metadata.PackageNotFoundError:
-        return "0+unknown"
-
-
-def wants_color(stream: object) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set."""
-    return (
-        "NO_COLOR" not in os.environ
-        and hasattr(stream, "isatty")
-        and bool(stream.isatty())
-    )
-
-
 class Parser(argparse.ArgumentParser):
     """argparse that exits with status 2 and one clear line on a usage error."""
 
@@ -47,25 +33,42 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(ExitStatus.ERROR)
 
 
-def build_parser() -> argparse.ArgumentParser:
+class VersionAction(argparse.Action):
+    """``--version``: the package metadata is read only when asked for (it costs 25 ms)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        sys.stdout.write(f"quotecheck {version()}\n")
+        raise SystemExit(ExitStatus.OK)
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given ``argv``, only the subcommand it names is imported and built in full.
+
+    The others are listed by name and summary, so ``quotecheck --help`` still shows them
+    all, while ``quotecheck check`` does not pay for importing the UI or the batch pool.
+    """
     from .commands import COMMANDS
 
     parser = Parser(
         prog="quotecheck",
         description="Check quotes in news articles against official transcripts, word by word.",
     )
-    parser.add_argument("--version", action="version", version=f"quotecheck {version()}")
+    parser.add_argument("--version", action=VersionAction, nargs=0, help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
-    for module in COMMANDS:
-        module.add_parser(sub)
+    wanted = None if argv is None else next((a for a in argv if not a.startswith("-")), None)
+    for command in COMMANDS:
+        if wanted is None or command.name == wanted:
+            import_module(f".commands.{command.module}", __package__).add_parser(sub, command.summary)
+        else:
+            sub.add_parser(command.name, help=command.summary, add_help=False)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(argv).parse_args(argv)
     try:
         status = int(args.run(args))
     except QuotecheckError as exc:

@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from .shipped import shipped_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +60,7 @@ class Cue:
 @cache
 def cue_words() -> CueWords:
     """Load the cue vocabulary once."""
-    raw: dict[str, Any] = yaml.safe_load(
-        resources.files("verifier").joinpath("data/cues.yaml").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = shipped_data("cues.yaml")
     dets = raw["determiners"]
     return CueWords(
         verbs=tuple(raw["verbs"]),

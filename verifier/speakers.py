@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,15 +20,14 @@ import yaml
 from .errors import ConfigError
 from .models import Role, Speaker, Transcript, Turn
 from .questioners import name_questioners
+from .shipped import shipped_data
 from .text import fold_typography
 
 ALIAS_FILE = "speakers.yaml"
 
 
-@lru_cache(maxsize=8)
 def _data(name: str) -> dict[str, Any]:
-    text = resources.files("verifier").joinpath(f"data/{name}").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = shipped_data(name)
     return data
 
 

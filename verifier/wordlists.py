@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from .shipped import shipped_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +24,7 @@ class WordLists:
 @lru_cache(maxsize=1)
 def word_lists() -> WordLists:
     """Load words.yaml from the package."""
-    raw = resources.files("verifier").joinpath("data/words.yaml").read_text("utf-8")
-    data = yaml.safe_load(raw)
+    data = shipped_data("words.yaml")
     fillers = sorted((tuple(str(f).split()) for f in data["fillers"]), key=len, reverse=True)
     return WordLists(
         negations=frozenset(map(str, data["negations"])),

@@ -6,8 +6,8 @@ import argparse
 import sys
 from typing import Any
 
+from ..about import wants_color
 from ..article_loaders import load_article, load_article_text
-from ..cli import wants_color
 from ..errors import InputError
 from ..models import Article, Finding
 from ..report import article_markdown, article_text, to_json, to_yaml
@@ -30,10 +30,10 @@ EXAMPLE = """examples:
 """
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "article",
-        help="verify every quote in an article (.txt, .md, .html, claims .yaml, or - for stdin)",
+        help=summary,
         description="Extract every quote and who the article credits, verify each, report.",
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,

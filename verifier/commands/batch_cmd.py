@@ -28,10 +28,10 @@ Each line of --out is one article's report (as `article --format json`) plus "pa
 """
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "batch",
-        help="verify many articles into a JSONL report, in parallel, resumable",
+        help=summary,
         description="Verify every article under a folder (or matching a glob) into one JSON line each.",
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..cli import wants_color
+from ..about import wants_color
 from ..errors import InputError
 from ..models import Quote
 from ..report import finding_text, finding_to_dict, to_json, to_yaml
@@ -19,10 +19,10 @@ airports already" --speaker "a senior administration official"
 """
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "check",
-        help="verify one quote against the transcripts",
+        help=summary,
         description="Find the quote in the corpus, diff it word by word, judge it.",
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,

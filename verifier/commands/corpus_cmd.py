@@ -11,10 +11,10 @@ from ..corpus_files import load_corpus_files, summarize_corpus
 from ..errors import InputError
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "corpus",
-        help="list what a corpus folder holds, as quotecheck understood it",
+        help=summary,
         description="Load a folder of transcripts and summarise it: formats, months, speakers.",
         epilog="example:\n  quotecheck corpus corpus/",
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -19,10 +19,10 @@ EXAMPLE = """examples:
 """
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "eval",
-        help="score the verifier on a labelled set of quotes (a measurement: exits 0)",
+        help=summary,
         description="Verify every labelled quote and report accuracy, precision and recall.",
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -18,10 +18,10 @@ EXAMPLE = """examples:
 """
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "index",
-        help="build or update a corpus folder's index, so later checks start at once",
+        help=summary,
         description="Parse every transcript of a folder once and store words, postings and "
         "parsed transcripts in an SQLite file. Running it again parses only files whose "
         "content changed. Every command uses the index when it is there.",

@@ -21,10 +21,10 @@ Decisions are saved at once to ARTICLE.review.yaml beside the article
 """
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "review",
-        help="review an article's quotes in the terminal UI (decisions saved beside it)",
+        help=summary,
         description="Open the article's quotes for review: list, aligned diff, attribution, context.",
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,

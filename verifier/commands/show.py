@@ -9,10 +9,10 @@ from ..corpus_files import format_transcript
 from ..transcripts import load_transcript
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "show",
-        help="print a transcript's turns with the speakers quotecheck resolved",
+        help=summary,
         description="Parse one transcript file and show what quotecheck understood of it.",
         epilog="example:\n  quotecheck show corpus/2024-01-28-background-press-call-"
         "counternarcotics-working-group-beijing.md",
