@@ -25,6 +25,12 @@ class Policy:
     # unmatched, is also tried as two stitched passages.
     stitch_try_below: float = 0.85
     stitch_unmatched_words: int = 3
+    # Only quotes of at least this many words are tried as stitched; two stitched passages
+    # replace the single best place only when they score this much higher, and each passage
+    # holds this share of its words (a stitch that is itself loose explains nothing).
+    stitch_min_words: int = 8
+    stitch_min_gain: float = 0.1
+    stitch_piece_share: float = 0.9
     # Candidate regions examined per quote piece: more is slower but surer.
     candidates_per_piece: int = 12
     # Of those, only regions with at least this share of the best region's seed votes are
