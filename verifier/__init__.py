@@ -3,7 +3,10 @@
 The public API, imported lazily so ``import verifier`` stays cheap (no numpy,
 rapidfuzz or YAML until a name is first used)::
 
-    from verifier import Corpus, load_article, verify_article, article_report
+    from verifier import Settings, Verifier, load_article
+
+    verifier = Verifier.open(Settings.load())   # ./quotecheck.yaml if present, else defaults
+    report = verifier.report(load_article("story.md"))
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
     from .pipeline import verify_article, verify_quote
     from .policy import Policy
     from .report import article_report, finding_to_dict
+    from .session import CorpusOptions, Settings, Verifier
     from .transcripts import load_transcript
 
 # public name -> module that defines it (relative to this package)
@@ -34,14 +38,20 @@ _EXPORTS = {
     "finding_to_dict": ".report",
     "article_report": ".report",
     "Policy": ".policy",
+    "Verifier": ".session",
+    "Settings": ".session",
+    "CorpusOptions": ".session",
     "QuotecheckError": ".errors",
 }
 
 __all__ = [
     "BUNDLED_CORPUS",
     "Corpus",
+    "CorpusOptions",
     "Policy",
     "QuotecheckError",
+    "Settings",
+    "Verifier",
     "article_report",
     "extract_quotes",
     "finding_to_dict",
