@@ -12,9 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .index_build import IndexStats, Progress, build_index
+from .index_build import IndexStats, build_index
 from .index_read import IndexedCorpus
 from .index_store import INDEX_NAME, Freshness, check_freshness, default_index_path
+from .index_write import Progress
 
 if TYPE_CHECKING:
     from .corpus import Corpus

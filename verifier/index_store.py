@@ -41,6 +41,7 @@ _FINGERPRINT_GLOBS = (
     "models.py",
     "index_store.py",
     "index_build.py",
+    "index_write.py",
 )
 
 DDL = """
@@ -77,9 +78,14 @@ def default_index_path(root: str | Path) -> Path:
 
 
 def gram_key(ids: Iterable[int]) -> int:
-    """The postings key of a word (its id) or a word pair ((first + 1) << 32 | second)."""
+    """The postings key of a word (its id) or a word pair (see ``pair_keys``)."""
     ids = list(ids)
-    return ids[0] if len(ids) == 1 else ((ids[0] + 1) << 32) | ids[1]
+    return ids[0] if len(ids) == 1 else int(pair_keys(np.array([ids[0]]), np.array([ids[1]]))[0])
+
+
+def pair_keys(first: npt.NDArray[np.int64], second: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """The postings keys of word pairs: ``(first + 1) << 32 | second``, never a single word's id."""
+    return ((first.astype(np.int64) + 1) << 32) | second.astype(np.int64)
 
 
 def fingerprint() -> str:

@@ -15,7 +15,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from .index_build import (
+from .index_store import FileState, file_sha, pair_keys, unpack_arrays, unpack_vocab
+from .index_write import (
     Prepared,
     Progress,
     insert_doc,
@@ -27,7 +28,6 @@ from .index_build import (
     write_postings,
     write_vocab,
 )
-from .index_store import FileState, file_sha, unpack_arrays, unpack_vocab
 
 MERGE_ABOVE = 0.15  # share of words in delta or dead that triggers a rebuild of main
 
@@ -35,7 +35,7 @@ MERGE_ABOVE = 0.15  # share of words in delta or dead that triggers a rebuild of
 def gram_counts(ids: npt.NDArray[np.int32]) -> tuple[list[int], list[int]]:
     """Keys and occurrence counts of the words and word pairs of one transcript."""
     a = ids.astype(np.int64)
-    keys = np.concatenate((a, ((a[:-1] + 1) << 32) | a[1:]))
+    keys = np.concatenate((a, pair_keys(a[:-1], a[1:])))
     uk, n = np.unique(keys, return_counts=True)
     return uk.tolist(), n.tolist()
 
