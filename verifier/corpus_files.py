@@ -249,6 +249,8 @@ def format_transcript(transcript: Transcript, *, words: int = 12) -> str:
         f"{t.title or t.id}",
         f"  id {t.id} | format {t.format} | date {t.date or 'unknown'} | {len(t.turns)} turns",
     ]
+    if t.date and t.metadata.get("date_source"):
+        head.append(f"  date from {t.metadata['date_source']}")
     if t.source_url:
         head.append(f"  {t.source_url}")
     lines = [*head, ""]

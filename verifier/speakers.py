@@ -83,6 +83,21 @@ class Person:
     aliases: tuple[str, ...]
     start: str | None = None  # ISO date the phrases start to mean this person
     end: str | None = None  # first ISO date they no longer do
+    # (title, from, to) when the person held several offices: the title depends on the date.
+    titles: tuple[tuple[str, str | None, str | None], ...] = ()
+
+    def title_on(self, date: str | None) -> str | None:
+        """The title held on ``date``; with dated titles and no date (or none that fits), none.
+
+        A wrong title is worse than no title: Kirby at State in 2016 is not the
+        NSC coordinator he became in 2022.
+        """
+        if not self.titles:
+            return self.title
+        for title, start, end in self.titles:
+            if date is not None and (start is None or start <= date) and (end is None or date < end):
+                return title
+        return None
 
     def current(self, date: str | None) -> bool:
         if date is None:
@@ -109,7 +124,9 @@ class Aliases:
         return plain[0] if plain else None
 
     def titles_of(self, name: str) -> tuple[str, ...]:
-        return tuple(p.title for p in self.people if p.name == name and p.title)
+        out = [p.title for p in self.people if p.name == name and p.title]
+        out += [t[0] for p in self.people if p.name == name for t in p.titles]
+        return tuple(dict.fromkeys(out))
 
     def phrases_of(self, name: str, date: str | None) -> set[str]:
         """Every folded alias that means ``name`` on ``date``."""
@@ -134,6 +151,11 @@ def parse_aliases(data: object, *, source: str) -> Aliases:
         name = str(entry.get("name") or key)
         aliases = tuple(norm_phrase(str(a)) for a in [name, *entry.get("aliases", [])])
         start, end = entry.get("from"), entry.get("to")
+        titles = entry.get("titles") or []
+        if not isinstance(titles, list) or not all(
+            isinstance(t, dict) and t.get("title") for t in titles
+        ):
+            raise ConfigError(f"bad titles for {key!r}: expected [{{title, from, to}}]", path=source)
         people.append(
             Person(
                 name=name,
@@ -141,6 +163,11 @@ def parse_aliases(data: object, *, source: str) -> Aliases:
                 aliases=aliases,
                 start=str(start) if start else None,
                 end=str(end) if end else None,
+                titles=tuple(
+                    (str(t["title"]), str(t["from"]) if t.get("from") else None,
+                     str(t["to"]) if t.get("to") else None)
+                    for t in titles
+                ),
             )
         )
     index: dict[str, tuple[Person, ...]] = {}
@@ -263,7 +290,7 @@ def resolve_speaker(
     if person is not None:
         found = name_in_title(person.name.split()[-1], transcript.title)
         title = found[1] if found and found[0] == person.name else None
-        return replace(speaker, name=person.name, title=title or person.title)
+        return replace(speaker, name=person.name, title=title or person.title_on(date))
     held = office_holder(speaker.label, date)
     if held is not None:
         return replace(speaker, name=held[0], title=held[1])

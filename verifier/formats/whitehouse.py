@@ -48,6 +48,8 @@ def sniff(text: str, path: str | None) -> float:
         score += 0.6
     labels = sum(1 for _ in re.finditer(r"^(?:Q {2,}|[A-Z][A-Z .\-']{1,40}: )", head, re.MULTILINE))
     score += min(labels, 4) * 0.1
+    if labels and any(_is_time(line) for line in head.splitlines()[:60]):
+        score += 0.3  # a briefing's opening time stamp (State Department, Presidency Project)
     return min(score, 1.0)
 
 
