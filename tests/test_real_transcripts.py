@@ -155,3 +155,15 @@ def test_rev_header_is_metadata_and_titles_the_transcript() -> None:
 def test_dates_from_the_header(text: str, iso: str | None) -> None:
     found = date_in_header(text)
     assert (found.iso if found else None) == iso
+
+
+def test_corpus_reports_speakers_and_dates_per_format() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "verifier", "corpus", str(REAL)],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout
+    rows = {line.split()[0]: line.split() for line in out.splitlines() if " files " in line}
+    # hand count: the three Rev pages have 8 turns, all named, all dated in their headers
+    assert rows["timestamped"][1:8] == ["3", "files", "8", "turns", "100%", "resolved", "3"]
+    # the Reagan page prints no date, so its three THE PRESIDENT turns cannot be named
+    assert rows["presidency"][1:8] == ["3", "files", "9", "turns", "56%", "resolved", "2"]
