@@ -299,7 +299,7 @@ def resolve_speaker(
     title_words, surname = split_label(speaker.label)
     if surname is None:
         return speaker
-    found = name_in_title(surname, transcript.title)
+    found = name_in_title(surname.split()[-1], transcript.title)
     if found is not None:
         return replace(speaker, name=found[0], title=found[1] or title_words)
     return replace(speaker, name=surname, title=title_words)
@@ -307,6 +307,7 @@ def resolve_speaker(
 
 _HONORIFICS = frozenset(role_words()["honorifics"])
 _TITLE_WORDS = frozenset(role_words()["title_words"])
+_CONNECTORS = frozenset({"of", "for", "the"})
 
 
 def split_label(label: str) -> tuple[str | None, str | None]:
@@ -322,7 +323,20 @@ def split_label(label: str) -> tuple[str | None, str | None]:
     if len(words) >= 2 and words[0].rstrip(".").upper() in _HONORIFICS:
         return None, name_case(" ".join(words[1:]))
     if len(words) >= 2 and words[0] != "THE":
-        return name_case(" ".join(words[:-1])), name_case(words[-1])
+        # leading title words (and 'of STATE' after one) are the title; the rest is the
+        # name, particles and all: SENATOR DE LA CRUZ, ANDREW ROSS SORKIN
+        n = 0
+        while n < len(words) - 1:
+            if words[n].rstrip(".").lower() in _TITLE_WORDS:
+                n += 1
+            elif n and words[n].lower() in _CONNECTORS and n + 2 < len(words):
+                n += 2
+            else:
+                break
+        title = name_case(" ".join(words[:n])) if n else None
+        if title is not None:
+            title = re.sub(r"\b(Of|The|For)\b", lambda m: m.group(0).lower(), title)
+        return title, name_case(" ".join(words[n:]))
     return None, None
 
 

@@ -22,7 +22,8 @@ from .frontmatter import split_front_matter
 NAME = "presidency"
 # A title-case head: an office ("The President"), a reporter ("Q"), or a title and a surname.
 HEAD_RE = re.compile(
-    r"^[ \t]*(?P<label>Q|Reporter|The (?:President|Vice President|First Lady|Second Gentleman|Press Secretary)"
+    r"^[ \t]*(?P<label>Q|Reporter"
+    r"|The (?:President|Vice President|First Lady|Second Gentleman|Press Secretary)"
     r"|(?:Mr|Mrs|Ms|Dr|Secretary|Ambassador|General|Admiral|Senator|Governor|Prime Minister"
     r"|Chancellor|Chairman|Chairwoman|Director|Administrator|Leader|Speaker|President)\.?"
     r"(?: [A-Z][\w'’\-]+){1,3}(?: \[[^\]\n]{1,40}\])?)\.(?:[ \t]+|[ \t]*\n[ \t]*)(?=\S)",
