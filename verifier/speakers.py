@@ -239,6 +239,19 @@ def office_holder(label: str, date: str | None) -> tuple[str, str] | None:
     return None
 
 
+def holder_by_surname(label: str, date: str | None) -> tuple[str, str] | None:
+    """(name, title) of the office holder on ``date`` whose surname is the whole label (TRUMP)."""
+    word = norm_label(label)
+    if date is None or " " in word or not word.isalpha():
+        return None
+    for office in _data("offices.yaml").values():
+        for h in office["holders"]:
+            current = str(h["from"]) <= date and ("to" not in h or date < str(h["to"]))
+            if current and h["name"].split()[-1].upper() == word:
+                return h["name"], office["title"]
+    return None
+
+
 def resolve_transcript(transcript: Transcript, aliases: Aliases | None = None) -> Transcript:
     """The transcript with names, titles and named questioners filled in where they can be told."""
     aliases = aliases or load_aliases(None)
@@ -291,7 +304,7 @@ def resolve_speaker(
         found = name_in_title(person.name.split()[-1], transcript.title)
         title = found[1] if found and found[0] == person.name else None
         return replace(speaker, name=person.name, title=title or person.title_on(date))
-    held = office_holder(speaker.label, date)
+    held = office_holder(speaker.label, date) or holder_by_surname(speaker.label, date)
     if held is not None:
         return replace(speaker, name=held[0], title=held[1])
     if speaker.role is Role.OTHER:
