@@ -48,3 +48,15 @@ def test_format_can_be_named() -> None:
     assert get_format("srt").name == "srt"
     t = load_transcript(DATA / "voices.vtt", format="webvtt")
     assert t.format == "webvtt"
+
+
+def test_rolling_auto_captions_keep_each_word_once() -> None:
+    """Auto-captions show each line twice (bottom of one cue, top of the next)."""
+    from verifier.transcripts import load_transcript
+
+    t = load_transcript(Path(__file__).parent / "data" / "transcripts" / "rolling.vtt")
+    said = " ".join(" ".join(p.of(t.text) for p in turn.paragraphs) for turn in t.turns)
+    assert " ".join(said.split()) == (
+        "good afternoon everybody I have a few things at the top the secretary will travel "
+        "very very soon"
+    )

@@ -196,3 +196,29 @@ def test_a_page_with_no_labels_and_no_speaker_in_its_title_stays_speakerless() -
 
     text = "---\ntitle: Fact Sheet on the Economy\n---\n\nThe economy grew.\n"
     assert not parse_transcript(text, path="fact.md").has_speakers
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("ANDREW ROSS SORKIN", (None, "Andrew Ross Sorkin")),
+        ("MR. SORKIN", (None, "Sorkin")),
+        ("SENATOR DE LA CRUZ", ("Senator", "De La Cruz")),
+        ("MR. VAN HOLLEN", (None, "Van Hollen")),
+        ("SECRETARY OF STATE BLINKEN", ("Secretary of State", "Blinken")),
+        ("DEPUTY SECRETARY CAMPBELL", ("Deputy Secretary", "Campbell")),
+    ],
+)
+def test_labels_with_particles_and_compound_names_split_at_the_title(
+    label: str, expected: tuple[str | None, str]
+) -> None:
+    from verifier.speakers import split_label
+
+    assert split_label(label) == expected
+
+
+def test_mr_sorkin_is_andrew_ross_sorkin() -> None:
+    from verifier.speakers import load_aliases
+
+    person = load_aliases(None).lookup("MR. SORKIN", "2024-05-17")
+    assert person is not None and person.name == "Andrew Ross Sorkin"

@@ -203,6 +203,16 @@ def format_counts(load: CorpusLoad) -> Counter[str]:
     return Counter(t.format for t in load.transcripts)
 
 
+def format_quality(load: CorpusLoad) -> dict[str, tuple[int, int, int, int]]:
+    """Per format: (files, turns, turns with a resolved speaker, files with a date)."""
+    out: dict[str, tuple[int, int, int, int]] = {}
+    for t in load.transcripts:
+        files, turns, resolved, dated = out.get(t.format, (0, 0, 0, 0))
+        ok = sum(speaker_resolved(x.speaker.role, x.speaker.name) for x in t.turns)
+        out[t.format] = (files + 1, turns + len(t.turns), resolved + ok, dated + bool(t.date))
+    return out
+
+
 def summarize_corpus(load: CorpusLoad, *, top: int = 15) -> str:
     """A plain-text overview: counts per format and month, frequent speakers, what was skipped."""
     turns, resolved = corpus_counts(load)
@@ -214,6 +224,18 @@ def summarize_corpus(load: CorpusLoad, *, top: int = 15) -> str:
         "Formats:",
     ]
     lines += [f"  {name:<14} {n:>6}" for name, n in sorted(format_counts(load).items())]
+    lines += ["", "Per format (files, turns, turns with a resolved speaker, files with a date):"]
+    neither: list[str] = []
+    for name, (files, n_turns, n_resolved, dated) in sorted(format_quality(load).items()):
+        pct = f"{n_resolved / n_turns:.0%}" if n_turns else "n/a"
+        lines.append(f"  {name:<14} {files:>6} files {n_turns:>7} turns {pct:>5} resolved "
+                     f"{dated:>6} dated")
+    for t in load.transcripts:
+        if not t.date and not any(speaker_resolved(x.speaker.role, x.speaker.name) for x in t.turns):
+            neither.append(t.path or t.id)
+    if neither:
+        lines += ["", f"No date and no resolved speaker ({len(neither)}):"]
+        lines += [f"  {p}" for p in neither]
     months = Counter((t.date or "undated")[:7] for t in load.transcripts)
     lines += ["", "Months:"]
     lines += [f"  {month:<14} {n:>6}" for month, n in sorted(months.items())]
@@ -249,6 +271,8 @@ def format_transcript(transcript: Transcript, *, words: int = 12) -> str:
         f"{t.title or t.id}",
         f"  id {t.id} | format {t.format} | date {t.date or 'unknown'} | {len(t.turns)} turns",
     ]
+    if t.date and t.metadata.get("date_source"):
+        head.append(f"  date from {t.metadata['date_source']}")
     if t.source_url:
         head.append(f"  {t.source_url}")
     lines = [*head, ""]

@@ -81,6 +81,21 @@ class Person:
     aliases: tuple[str, ...]
     start: str | None = None  # ISO date the phrases start to mean this person
     end: str | None = None  # first ISO date they no longer do
+    # (title, from, to) when the person held several offices: the title depends on the date.
+    titles: tuple[tuple[str, str | None, str | None], ...] = ()
+
+    def title_on(self, date: str | None) -> str | None:
+        """The title held on ``date``; with dated titles and no date (or none that fits), none.
+
+        A wrong title is worse than no title: Kirby at State in 2016 is not the
+        NSC coordinator he became in 2022.
+        """
+        if not self.titles:
+            return self.title
+        for title, start, end in self.titles:
+            if date is not None and (start is None or start <= date) and (end is None or date < end):
+                return title
+        return None
 
     def current(self, date: str | None) -> bool:
         if date is None:
@@ -107,7 +122,9 @@ class Aliases:
         return plain[0] if plain else None
 
     def titles_of(self, name: str) -> tuple[str, ...]:
-        return tuple(p.title for p in self.people if p.name == name and p.title)
+        out = [p.title for p in self.people if p.name == name and p.title]
+        out += [t[0] for p in self.people if p.name == name for t in p.titles]
+        return tuple(dict.fromkeys(out))
 
     def phrases_of(self, name: str, date: str | None) -> set[str]:
         """Every folded alias that means ``name`` on ``date``."""
@@ -132,6 +149,11 @@ def parse_aliases(data: object, *, source: str) -> Aliases:
         name = str(entry.get("name") or key)
         aliases = tuple(norm_phrase(str(a)) for a in [name, *entry.get("aliases", [])])
         start, end = entry.get("from"), entry.get("to")
+        titles = entry.get("titles") or []
+        if not isinstance(titles, list) or not all(
+            isinstance(t, dict) and t.get("title") for t in titles
+        ):
+            raise ConfigError(f"bad titles for {key!r}: expected [{{title, from, to}}]", path=source)
         people.append(
             Person(
                 name=name,
@@ -139,6 +161,11 @@ def parse_aliases(data: object, *, source: str) -> Aliases:
                 aliases=aliases,
                 start=str(start) if start else None,
                 end=str(end) if end else None,
+                titles=tuple(
+                    (str(t["title"]), str(t["from"]) if t.get("from") else None,
+                     str(t["to"]) if t.get("to") else None)
+                    for t in titles
+                ),
             )
         )
     index: dict[str, tuple[Person, ...]] = {}
@@ -210,6 +237,19 @@ def office_holder(label: str, date: str | None) -> tuple[str, str] | None:
     return None
 
 
+def holder_by_surname(label: str, date: str | None) -> tuple[str, str] | None:
+    """(name, title) of the office holder on ``date`` whose surname is the whole label (TRUMP)."""
+    word = norm_label(label)
+    if date is None or " " in word or not word.isalpha():
+        return None
+    for office in _data("offices.yaml").values():
+        for h in office["holders"]:
+            current = str(h["from"]) <= date and ("to" not in h or date < str(h["to"]))
+            if current and h["name"].split()[-1].upper() == word:
+                return h["name"], office["title"]
+    return None
+
+
 def resolve_transcript(transcript: Transcript, aliases: Aliases | None = None) -> Transcript:
     """The transcript with names, titles and named questioners filled in where they can be told."""
     aliases = aliases or load_aliases(None)
@@ -261,8 +301,8 @@ def resolve_speaker(
     if person is not None:
         found = name_in_title(person.name.split()[-1], transcript.title)
         title = found[1] if found and found[0] == person.name else None
-        return replace(speaker, name=person.name, title=title or person.title)
-    held = office_holder(speaker.label, date)
+        return replace(speaker, name=person.name, title=title or person.title_on(date))
+    held = office_holder(speaker.label, date) or holder_by_surname(speaker.label, date)
     if held is not None:
         return replace(speaker, name=held[0], title=held[1])
     if speaker.role is Role.OTHER:
@@ -270,7 +310,7 @@ def resolve_speaker(
     title_words, surname = split_label(speaker.label)
     if surname is None:
         return speaker
-    found = name_in_title(surname, transcript.title)
+    found = name_in_title(surname.split()[-1], transcript.title)
     if found is not None:
         return replace(speaker, name=found[0], title=found[1] or title_words)
     return replace(speaker, name=surname, title=title_words)
@@ -278,6 +318,7 @@ def resolve_speaker(
 
 _HONORIFICS = frozenset(role_words()["honorifics"])
 _TITLE_WORDS = frozenset(role_words()["title_words"])
+_CONNECTORS = frozenset({"of", "for", "the"})
 
 
 def split_label(label: str) -> tuple[str | None, str | None]:
@@ -293,7 +334,20 @@ def split_label(label: str) -> tuple[str | None, str | None]:
     if len(words) >= 2 and words[0].rstrip(".").upper() in _HONORIFICS:
         return None, name_case(" ".join(words[1:]))
     if len(words) >= 2 and words[0] != "THE":
-        return name_case(" ".join(words[:-1])), name_case(words[-1])
+        # leading title words (and 'of STATE' after one) are the title; the rest is the
+        # name, particles and all: SENATOR DE LA CRUZ, ANDREW ROSS SORKIN
+        n = 0
+        while n < len(words) - 1:
+            if words[n].rstrip(".").lower() in _TITLE_WORDS:
+                n += 1
+            elif n and words[n].lower() in _CONNECTORS and n + 2 < len(words):
+                n += 2
+            else:
+                break
+        title = name_case(" ".join(words[:n])) if n else None
+        if title is not None:
+            title = re.sub(r"\b(Of|The|For)\b", lambda m: m.group(0).lower(), title)
+        return title, name_case(" ".join(words[n:]))
     return None, None
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import TranscriptError
 from .formats import detect, get_format
+from .formats.dates import date_in_header
 from .models import Transcript
 from .speakers import Aliases, resolve_transcript
 from .textio import read_text
@@ -36,7 +38,25 @@ def parse_transcript(
     transcript = fmt.parse(text, path=path, id=tid)
     if not transcript.turns:
         raise TranscriptError("no transcript text found (nothing but front matter?)", path=path)
-    return resolve_transcript(transcript, aliases)
+    return resolve_transcript(with_date_source(transcript), aliases)
+
+
+def with_date_source(transcript: Transcript) -> Transcript:
+    """The transcript with its date and ``metadata["date_source"]`` saying where it came from.
+
+    Front matter wins; else the first date printed in the header, so that a
+    page saved from a public site is dated as it prints itself.
+    """
+    if transcript.date:
+        where = "front matter" if transcript.metadata.get("date") else "document"
+        meta = {**transcript.metadata}
+        meta.setdefault("date_source", where)
+        return replace(transcript, metadata=meta)
+    found = date_in_header(transcript.text)
+    if found is None:
+        return transcript
+    meta = {**transcript.metadata, "date_source": found.describe()}
+    return replace(transcript, date=found.iso, metadata=meta)
 
 
 def load_transcript(

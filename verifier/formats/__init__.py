@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..errors import TranscriptError
 from ..models import Transcript
-from . import captions, plaintext, segments, timestamped, whitehouse
+from . import captions, plaintext, presidency, segments, timestamped, whitehouse
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +25,7 @@ class TranscriptFormat:
 
 FORMATS: dict[str, TranscriptFormat] = {
     "whitehouse": TranscriptFormat("whitehouse", whitehouse.sniff, whitehouse.parse),
+    "presidency": TranscriptFormat("presidency", presidency.sniff, presidency.parse),
     "timestamped": TranscriptFormat("timestamped", timestamped.sniff, timestamped.parse),
     "segments": TranscriptFormat("segments", segments.sniff, segments.parse),
     "webvtt": TranscriptFormat("webvtt", captions.sniff_vtt, captions.parse_vtt),

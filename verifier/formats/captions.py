@@ -83,8 +83,15 @@ def _parse(text: str, *, fmt: str, path: str | None, id: str) -> Transcript:
     turns: list[Turn] = []
     speaker: Speaker = NO_SPEAKER
     changed = True  # the first cue opens a turn
+    previous: list[str] = []  # the words of the cue before, for rolling auto-captions
     for cue in cues(text, body):
+        words = _words(text, cue.text_start, cue.text_end)
+        repeat_end = _repeated_prefix_end(previous, words)
+        previous = [w for w, _ in words]
         for piece_start, piece_end, new_speaker, change in _cue_pieces(text, cue):
+            if repeat_end is not None:
+                # the words the last cue already showed: said once, kept once
+                piece_start = max(piece_start, min(repeat_end, piece_end))
             if new_speaker is not None:
                 changed = changed or new_speaker != speaker
                 speaker = new_speaker
@@ -103,6 +110,34 @@ def _parse(text: str, *, fmt: str, path: str | None, id: str) -> Transcript:
                                       [*last.paragraphs, *parts],
                                       start_time=last.start_time, end_time=clock(cue.end))
     return make_transcript(text, turns, fmt=fmt, meta=meta, path=path, id=id)
+
+
+_WORD_RE = re.compile(r"[\w'’]+")
+# Fewer shared words than this at a cue boundary is speech ("very, very"), not a rolled line.
+MIN_ROLLED_WORDS = 2
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[str, int]]:
+    """A cue's words, folded, each with the offset just past it (tags left out)."""
+    out: list[tuple[str, int]] = []
+    for span in words_in(text, start, end):
+        for m in _WORD_RE.finditer(text, span.start, span.end):
+            out.append((m.group(0).casefold().replace("’", "'"), m.end()))
+    return out
+
+
+def _repeated_prefix_end(previous: list[str], words: list[tuple[str, int]]) -> int | None:
+    """Where a cue's words stop repeating the end of the cue before (rolling auto-captions).
+
+    YouTube-style captions show each line twice: at the bottom of one cue and
+    the top of the next. The longest run of the new cue's opening words that
+    ends the previous cue is cut, so each word is spoken once.
+    """
+    longest = min(len(previous), len(words))
+    for k in range(longest, MIN_ROLLED_WORDS - 1, -1):
+        if previous[-k:] == [w for w, _ in words[:k]]:
+            return words[k - 1][1]
+    return None
 
 
 def _cue_pieces(text: str, cue: Cue) -> list[tuple[int, int, Speaker | None, bool]]:

@@ -41,9 +41,13 @@ def parse(text: str, *, path: str | None = None, id: str = "") -> Transcript:
     meta, body = split_front_matter(text, path=path)
     heads = list(HEADER_RE.finditer(text, body))
     turns: list[Turn] = []
+    meta = dict(meta)
     if heads and text[body : heads[0].start()].strip():
-        turns.append(make_turn(speaker_for(None), body, heads[0].start(),
-                               _spoken(text, body, heads[0].start())))
+        # the page's date, title and description above the first turn: nobody said them
+        header = [" ".join(x.split()) for x in text[body : heads[0].start()].splitlines()]
+        meta.setdefault("header", [x for x in header if x])
+        if not meta.get("title"):
+            meta["title"] = next((x for x in meta["header"] if not _is_dateline(x)), "")
     for i, m in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
         stamp = m.group("t1") or m.group("t2") or m.group("t3")
@@ -58,6 +62,10 @@ def parse(text: str, *, path: str | None = None, id: str = "") -> Transcript:
     if not heads:
         turns.append(make_turn(speaker_for(None), body, len(text), _spoken(text, body, len(text))))
     return make_transcript(text, turns, fmt=NAME, meta=meta, path=path, id=id)
+
+
+def _is_dateline(line: str) -> bool:
+    return len(line) < 20 and any(c.isdigit() for c in line)
 
 
 def _spoken(text: str, start: int, end: int) -> list[Span]:

@@ -32,6 +32,8 @@ TIME_RE = re.compile(
     r"^(?:END\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,5})?\.?$"
 )
 _MAX_LABEL = 70
+# Upper-case words with a colon that head a page's sections, not a speaker's words.
+_NOT_LABELS = frozenset({"TRANSCRIPT", "SOURCE", "NOTE", "UPDATE", "EDITOR'S NOTE"})
 # A line that may open a turn or be a time stamp: the cheap filter before the real tests.
 _CANDIDATE_LINE_RE = re.compile(
     r"(?<=\n)(?=[ \t]*(?:\d{1,2}:\d\d|END\b|Q[ \t\u00a0:.]|(?:\*\*)?[A-Z][^\n:]{0,70}:))"
@@ -46,8 +48,13 @@ def sniff(text: str, path: str | None) -> float:
     score = 0.0
     if head.startswith("---") and re.search(r"^(title|source_url):", head, re.MULTILINE):
         score += 0.6
-    labels = sum(1 for _ in re.finditer(r"^(?:Q {2,}|[A-Z][A-Z .\-']{1,40}: )", head, re.MULTILINE))
+    labels = sum(
+        1 for m in re.finditer(r"^(?:Q {2,}|[A-Z][A-Z .\-']{1,40}:\s)", head, re.MULTILINE)
+        if m.group(0).rstrip(": \n") not in _NOT_LABELS
+    )
     score += min(labels, 4) * 0.1
+    if labels and any(_is_time(line) for line in head.splitlines()[:60]):
+        score += 0.3  # a briefing's opening time stamp (State Department, Presidency Project)
     return min(score, 1.0)
 
 
