@@ -207,6 +207,9 @@ def test_a_page_with_no_labels_and_no_speaker_in_its_title_stays_speakerless() -
         ("MR. VAN HOLLEN", (None, "Van Hollen")),
         ("SECRETARY OF STATE BLINKEN", ("Secretary of State", "Blinken")),
         ("DEPUTY SECRETARY CAMPBELL", ("Deputy Secretary", "Campbell")),
+        # the 2024-02-02 Middle East call: a rank is a title, not part of the name
+        ("LIEUTENANT GENERAL SIMS", ("Lieutenant General", "Sims")),
+        ("REAR ADMIRAL KIRBY", ("Rear Admiral", "Kirby")),
     ],
 )
 def test_labels_with_particles_and_compound_names_split_at_the_title(
