@@ -6,40 +6,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .align import Aligner, Located, PieceHit, match_norms, score_of
-from .diff import elision_edit, piece_edits
+from .context import Context
+from .findings import content_counts, make_match, not_found, quote_edits, speaker_at, stitch_gap
 from .models import (
-    Alternative,
     Article,
-    Attribution,
     Edit,
-    EditOp,
     Fidelity,
     Finding,
-    Match,
     Quote,
-    Span,
     Speaker,
     Transcript,
 )
 from .paraphrase import ParaphraseEvidence, evidence_near, is_paraphrase
 from .policy import Policy
+from .ranking import credited_speaks, may_be_stitched, prefer_credited_speaker, split_points, stitched_split
 from .relay import relayed_cue
-from .search_space import DocTokens, SearchSpace, transcript_tokens
+from .search_space import DocTokens, SearchSpace
 from .speakers import Aliases
 from .text import Token, split_ellipsis, tokenize
 from .verdict import MatchFacts, judge_attribution, judge_fidelity, judge_severity
-from .wordlists import word_lists
-
-_SPLIT_GAPS = (".", "?", "!", ";", ":", ",", "\u2014")
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What every step of one verification shares: where to look and how to judge."""
-
-    corpus: SearchSpace
-    policy: Policy
-    aliases: Aliases
 
 
 def verify_quote(
@@ -245,169 +230,6 @@ def judge(ctx: Context, quote: Quote, ex: Explanation) -> Finding | Rejected:
         severity=judge_severity(fidelity, attribution, quote),
         score=round(best.score, 4),
         reasons=tuple(fid_reasons + attr_reasons),
-    )
-
-
-def content_counts(pieces: list[list[Token]], edits: list[Edit]) -> tuple[int, int]:
-    """Meaningful quote words, and how many of them sit in equal parts of the diff."""
-    small = word_lists().function_words
-    total = sum(1 for piece in pieces for t in piece if t.norm not in small)
-    matched = sum(
-        1
-        for e in edits
-        if e.op is EditOp.EQUAL
-        for t in tokenize(e.quote_text)
-        if t.norm not in small
-    )
-    return total, matched
-
-
-def credited_speaks(quote: Quote, ctx: Context, doc: int, start: int) -> bool:
-    """Whether the person the article credits is the one speaking at this word."""
-    transcript = ctx.corpus.transcript(doc)
-    speaker = transcript.turns[ctx.corpus.tokens(doc).turns[start]].speaker
-    attribution, _ = judge_attribution(quote, speaker, transcript, None, ctx.aliases)
-    return attribution in (Attribution.CONFIRMED, Attribution.ANONYMOUS)
-
-
-def prefer_credited_speaker(quote: Quote, found: list[Located], ctx: Context) -> list[Located]:
-    """Among equally good places, put first one where the credited person is speaking.
-
-    A short or repeated phrase ("final warning") can match a reporter's question
-    and an official's answer equally well; the article means the one its speaker said.
-    """
-    if len(found) < 2 or not (quote.speaker_name or quote.attributed_to):
-        return found
-    top = found[0].score
-    for k, loc in enumerate(found):
-        if loc.score < top - 1e-9:
-            break
-        if credited_speaks(quote, ctx, loc.doc, loc.start):
-            return [loc] + found[:k] + found[k + 1 :]
-    return found
-
-
-def may_be_stitched(best: Located | None, policy: Policy) -> bool:
-    """Worth trying as two passages: a weak match, or one that leaves a run of the
-    quote's words unexplained ("We have acted defensively." said in another answer)."""
-    if best is None or best.score < policy.stitch_try_below:
-        return True
-    hit = best.pieces[0]
-    return hit.length - hit.matches >= policy.stitch_unmatched_words
-
-
-def split_points(words: list[Token]) -> list[int]:
-    """Where a quote without an ellipsis may have been stitched: sentence breaks, else the middle."""
-    n = len(words)
-    points = [k for k in range(3, n - 2) if words[k].gap_before.endswith(_SPLIT_GAPS)]
-    points.sort(key=lambda k: abs(k - n // 2))
-    return points[:3] or [n // 2]
-
-
-def stitched_split(words: list[Token], located: Located) -> int:
-    """How many of the quote's words the first stitched passage took."""
-    return located.pieces[0].length + sum(
-        1 for w in words[: located.pieces[0].length] if w.editorial
-    )
-
-
-def not_found(
-    quote: Quote, score: float | None, policy: Policy, reasons: list[str] | None = None
-) -> Finding:
-    """A finding for a quote nothing in the corpus matches well enough."""
-    if reasons is None:
-        closest = f" (the closest passage scores {score:.2f})" if score is not None else ""
-        reasons = [f"No transcript passage matches these words{closest}."]
-    attribution, attr_reasons = judge_attribution(quote, None, None, None)
-    if quote.attributed_to is None:
-        reasons = reasons + attr_reasons
-    return Finding(
-        quote=quote,
-        match=None,
-        speaker=None,
-        edits=(),
-        fidelity=Fidelity.NOT_FOUND,
-        attribution=attribution,
-        severity=judge_severity(Fidelity.NOT_FOUND, attribution, quote),
-        score=round(score, 4) if score is not None else 0.0,
-        reasons=tuple(reasons),
-    )
-
-
-def quote_edits(
-    quote: Quote,
-    pieces: list[list[Token]],
-    ranges: list[tuple[int, int]],
-    best: Located,
-    transcript: Transcript,
-    toks: DocTokens,
-) -> list[Edit]:
-    """The edit script, piece by piece, with what each ellipsis left out between them."""
-    edits: list[Edit] = []
-    prev: PieceHit | None = None
-    for k, (piece, hit) in enumerate(zip(pieces, best.pieces, strict=True)):
-        if k and prev is not None and hit.found and not best.stitched:
-            mark = Span(start=ranges[k - 1][1], end=ranges[k][0])
-            skipped = transcript_tokens(transcript, toks, prev.end, hit.start)
-            if skipped:  # a quote split around its attribution may skip nothing
-                edits.append(elision_edit(quote.text, mark, transcript.text, skipped))
-        t = transcript_tokens(transcript, toks, hit.start, hit.end) if hit.found else []
-        after = transcript_tokens(transcript, toks, hit.end, min(hit.end + 4, len(toks.norms)))
-        edits.extend(piece_edits(quote.text, piece, transcript.text, t, after))
-        if hit.found:
-            prev = hit
-    return edits
-
-
-def speaker_at(transcript: Transcript, toks: DocTokens, hit: PieceHit) -> Speaker | None:
-    if not hit.found:
-        return None
-    speaker: Speaker = transcript.turns[toks.turns[hit.start]].speaker
-    return speaker
-
-
-def stitch_gap(best: Located) -> int | None:
-    if not best.stitched:
-        return None
-    a, b = best.pieces
-    return b.start - a.end if b.start >= a.end else None
-
-
-def make_match(
-    best: Located,
-    found: list[Located],
-    corpus: SearchSpace,
-    transcript: Transcript,
-    toks: DocTokens,
-    policy: Policy,
-) -> Match:
-    """The Match: char spans of every piece, and the runners-up as alternatives."""
-    spans = tuple(
-        Span(start=toks.starts[h.start], end=toks.ends[h.end - 1]) for h in best.pieces if h.found
-    )
-    alternatives = []
-    for loc in found:
-        if loc is best or loc.score < max(
-            policy.not_found_below, policy.alternative_ratio * best.score
-        ):
-            continue
-        other = corpus.tokens(loc.doc)
-        alternatives.append(
-            Alternative(
-                transcript_id=corpus.transcript(loc.doc).id,
-                span=Span(start=other.starts[loc.start], end=other.ends[loc.end - 1]),
-                score=round(loc.score, 4),
-            )
-        )
-        if len(alternatives) >= policy.max_alternatives:
-            break
-    return Match(
-        transcript=transcript,
-        span=Span(start=min(s.start for s in spans), end=max(s.end for s in spans)),
-        pieces=spans,
-        score=round(best.score, 4),
-        alternatives=tuple(alternatives),
-        stitched=best.stitched,
     )
 
 

@@ -131,7 +131,7 @@ class Verifier:
 
     def __init__(self, space: SearchSpace, *, policy: Policy | None = None,
                  aliases: Aliases | None = None, settings: Settings | None = None) -> None:
-        from .pipeline import Context
+        from .context import Context
 
         self.space = space
         self.settings = settings or Settings(policy=policy or Policy(), aliases=aliases)
