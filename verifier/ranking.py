@@ -5,23 +5,31 @@ from __future__ import annotations
 
 from .align import Located
 from .context import Context
-from .models import (
-    Attribution,
-    Quote,
-)
+from .models import Quote, Role
 from .policy import Policy
+from .speakers import CreditRelation, credit_relation
 from .text import Token
-from .verdict import judge_attribution
 
 _SPLIT_GAPS = (".", "?", "!", ";", ":", ",", "\u2014")
 
 
+_CREDITED = (CreditRelation.SAME_PERSON, CreditRelation.ROLE_MATCH, CreditRelation.ANONYMOUS_MATCH)
+
+
 def credited_speaks(quote: Quote, ctx: Context, doc: int, start: int) -> bool:
-    """Whether the person the article credits is the one speaking at this word."""
+    """Whether the person the article credits is the one speaking at this word.
+
+    A fact about the speaker (the same person, role or anonymous description), not a
+    verdict: the attribution itself is judged once, at the end, on the chosen place.
+    """
+    credited = quote.speaker_name or quote.attributed_to
+    if credited is None or quote.attributed_to is None:
+        return False
     transcript = ctx.corpus.transcript(doc)
     speaker = transcript.turns[ctx.corpus.tokens(doc).turns[start]].speaker
-    attribution, _ = judge_attribution(quote, speaker, transcript, None, ctx.aliases)
-    return attribution in (Attribution.CONFIRMED, Attribution.ANONYMOUS)
+    if speaker.role is Role.UNKNOWN:
+        return False
+    return credit_relation(credited, speaker, transcript, ctx.aliases) in _CREDITED
 
 
 def prefer_credited_speaker(quote: Quote, found: list[Located], ctx: Context) -> list[Located]:
