@@ -40,7 +40,7 @@ from verifier.corpus import BUNDLED_CORPUS  # noqa: E402
 from verifier.corpus_files import corpus_paths  # noqa: E402
 from verifier.index import IndexedCorpus, build_index  # noqa: E402
 from verifier.models import Fidelity, Quote  # noqa: E402
-from verifier.pipeline import verify_quote  # noqa: E402
+from verifier.session import verify_quote  # noqa: E402
 from verifier.text import tokenize  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from verifier.corpus import Corpus
 from verifier.models import Attribution, EditKind, EditOp, Fidelity, Quote, Severity
-from verifier.pipeline import verify_quote
 from verifier.search_space import doc_tokens
+from verifier.session import verify_quote
 
 SAO = "a senior administration official"
 ROWS = [

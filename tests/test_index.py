@@ -19,8 +19,8 @@ from verifier.corpus import BUNDLED_CORPUS, Corpus
 from verifier.filters import DocFilter, allowed_mask, filtered
 from verifier.index import IndexedCorpus, build_index, check_freshness, default_index_path
 from verifier.models import Quote
-from verifier.pipeline import verify_quote
 from verifier.report import finding_to_dict
+from verifier.session import verify_quote
 
 REPO = Path(__file__).resolve().parent.parent
 SMALL = sorted((BUNDLED_CORPUS / "speeches-remarks" / "2023-12").glob("*.md"))[:6]

@@ -17,8 +17,8 @@ from verifier import models
 from verifier.article_loaders import load_article
 from verifier.cli import main
 from verifier.corpus import Corpus
-from verifier.pipeline import verify_article
 from verifier.report import article_report
+from verifier.session import verify_article
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 SEIZURES = "We're starting to see reductions in seizures of precursors at some U.S. airports already"

@@ -20,10 +20,9 @@ if TYPE_CHECKING:
     from .articles import extract_quotes
     from .corpus import BUNDLED_CORPUS, Corpus
     from .errors import QuotecheckError
-    from .pipeline import verify_article, verify_quote
     from .policy import Policy
     from .report import article_report, finding_to_dict
-    from .session import CorpusOptions, Settings, Verifier
+    from .session import CorpusOptions, Settings, Verifier, verify_article, verify_quote
     from .transcripts import load_transcript
 
 # public name -> module that defines it (relative to this package)
@@ -33,8 +32,8 @@ _EXPORTS = {
     "BUNDLED_CORPUS": ".corpus",
     "load_article": ".article_loaders",
     "extract_quotes": ".articles",
-    "verify_quote": ".pipeline",
-    "verify_article": ".pipeline",
+    "verify_quote": ".session",
+    "verify_article": ".session",
     "finding_to_dict": ".report",
     "article_report": ".report",
     "Policy": ".policy",

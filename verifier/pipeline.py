@@ -9,7 +9,6 @@ from .align import Aligner, Located, PieceHit, match_norms, score_of
 from .context import Context
 from .findings import content_counts, make_match, not_found, quote_edits, speaker_at, stitch_gap
 from .models import (
-    Article,
     Edit,
     Fidelity,
     Finding,
@@ -18,32 +17,11 @@ from .models import (
     Transcript,
 )
 from .paraphrase import ParaphraseEvidence, evidence_near, is_paraphrase
-from .policy import Policy
 from .ranking import credited_speaks, may_be_stitched, prefer_credited_speaker, split_points, stitched_split
 from .relay import relayed_cue
-from .search_space import DocTokens, SearchSpace
-from .speakers import Aliases
+from .search_space import DocTokens
 from .text import Token, split_ellipsis, tokenize
 from .verdict import MatchFacts, judge_attribution, judge_fidelity, judge_severity
-
-
-def verify_quote(
-    quote: Quote,
-    corpus: SearchSpace,
-    *,
-    policy: Policy | None = None,
-    near_date: str | None = None,
-    aliases: Aliases | None = None,
-) -> Finding:
-    """Find the quote's best source in the corpus and judge it (a one-quote ``Verifier``).
-
-    ``near_date`` (the article's date) ranks, among equally good matches, the
-    transcript nearest before it first.
-    """
-    from .session import Verifier
-
-    return Verifier(corpus, policy=policy, aliases=aliases).verify_quote(quote, near_date=near_date)
-
 
 # --- the stages ---------------------------------------------------------------------------
 #
@@ -231,27 +209,3 @@ def judge(ctx: Context, quote: Quote, ex: Explanation) -> Finding | Rejected:
         score=round(best.score, 4),
         reasons=tuple(fid_reasons + attr_reasons),
     )
-
-
-def verify_article(
-    article: Article,
-    corpus: SearchSpace,
-    *,
-    policy: Policy | None = None,
-    aliases: Aliases | None = None,
-) -> list[Finding]:
-    """Every quote of an article, verified in article order (a one-article ``Verifier``)."""
-    return list(iter_article(article, corpus, policy=policy, aliases=aliases))
-
-
-def iter_article(
-    article: Article,
-    corpus: SearchSpace,
-    *,
-    policy: Policy | None = None,
-    aliases: Aliases | None = None,
-) -> Iterator[Finding]:
-    """Findings one at a time, so a UI can show each as soon as it is ready."""
-    from .session import Verifier
-
-    return Verifier(corpus, policy=policy, aliases=aliases).iter_article(article)

@@ -176,3 +176,44 @@ class Verifier:
         if findings is None:
             findings = self.verify_article(article)
         return article_report(article, findings, corpus_path=self.space.path, transcripts=len(self.space))
+
+
+# --- one-off calls: a session for a single quote or article ----------------------------------
+
+
+def verify_quote(
+    quote: Quote,
+    corpus: SearchSpace,
+    *,
+    policy: Policy | None = None,
+    near_date: str | None = None,
+    aliases: Aliases | None = None,
+) -> Finding:
+    """Find the quote's best source in the corpus and judge it (a one-quote ``Verifier``).
+
+    ``near_date`` (the article's date) ranks, among equally good matches, the
+    transcript nearest before it first.
+    """
+    return Verifier(corpus, policy=policy, aliases=aliases).verify_quote(quote, near_date=near_date)
+
+
+def verify_article(
+    article: Article,
+    corpus: SearchSpace,
+    *,
+    policy: Policy | None = None,
+    aliases: Aliases | None = None,
+) -> list[Finding]:
+    """Every quote of an article, verified in article order (a one-article ``Verifier``)."""
+    return list(iter_article(article, corpus, policy=policy, aliases=aliases))
+
+
+def iter_article(
+    article: Article,
+    corpus: SearchSpace,
+    *,
+    policy: Policy | None = None,
+    aliases: Aliases | None = None,
+) -> Iterator[Finding]:
+    """Findings one at a time, so a UI can show each as soon as it is ready."""
+    return Verifier(corpus, policy=policy, aliases=aliases).iter_article(article)
