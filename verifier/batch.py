@@ -31,6 +31,7 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".yaml")
 
 CorpusOpener = Callable[[], Any]
 Progress = Callable[[int, int], None]
+Source = Callable[[list[tuple[str, str | None]]], Iterator[dict[str, Any]]]
 
 
 @dataclass(slots=True)
@@ -178,8 +179,12 @@ def run_batch(
     progress: Progress | None = None,
     policy: Policy | None = None,
     aliases: Aliases | None = None,
+    source: Source | None = None,
 ) -> BatchSummary:
-    """Verify every article into ``out`` (JSONL); with ``resume``, skip those already there."""
+    """Verify every article into ``out`` (JSONL); with ``resume``, skip those already there.
+
+    ``source``, when given, makes the lines instead of the process pool (a Dask cluster).
+    """
     started = time.perf_counter()
     out = Path(out)
     summary = BatchSummary()
@@ -193,7 +198,8 @@ def run_batch(
             todo.append((str(p), sha))
     total = len(todo)
     with out.open("ab" if resume else "wb") as sink:
-        for n, line in enumerate(_results(todo, corpus_opener, policy, aliases, jobs), 1):
+        lines = source(todo) if source else _results(todo, corpus_opener, policy, aliases, jobs)
+        for n, line in enumerate(lines, 1):
             _append(sink, line)
             if "error" in line:
                 summary.errors += 1
