@@ -104,7 +104,7 @@ def connect(scheduler: str, jobs: int, timeout: float) -> tuple[Any, Any]:
 
     if scheduler == "local":
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               dashboard_address=":0")
         return Client(cluster), cluster
     try:
         return Client(scheduler, timeout=timeout), None
