@@ -110,7 +110,8 @@ def test_without_the_extra_says_what_to_install(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
                           timeout=60)
     assert proc.returncode == 2
-    assert proc.stderr.strip() == "quotecheck: the --scheduler option needs Dask: pip install 'quotecheck[dask]'"
+    assert proc.stderr.strip() == (
+        "quotecheck: the --scheduler option needs Dask: pip install 'quotecheck[dask]'")
 
 
 def _raising_opener(index: str | None) -> Any:

@@ -37,7 +37,7 @@ def require_dask() -> None:
         raise InputError(INSTALL) from None
 
 
-class CorpusPlugin(_PluginBase):  # type: ignore[misc]
+class CorpusPlugin(_PluginBase):  # type: ignore[misc,unused-ignore]
     """Opens the corpus once per worker (a Dask worker plugin)."""
 
     name = PLUGIN
