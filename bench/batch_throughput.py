@@ -61,7 +61,8 @@ def run(folder: Path, out: Path, args: argparse.Namespace, label: str, extra: li
     quotes = sum(len(x.get("findings", ())) for x in lines)
     summary = done.stderr.strip().splitlines()[-1]
     print(f"{label}: {len(lines)} lines, {quotes} quotes, wall {wall:.1f} s, "
-          f"{len(lines) / wall:.1f} articles/s, {quotes / wall:.1f} quotes/s (wall, with start-up); {summary}")
+          f"{len(lines) / wall:.1f} articles/s, {quotes / wall:.1f} quotes/s (wall, with start-up); "
+          f"{summary}")
     return wall, quotes
 
 

@@ -149,29 +149,36 @@ def results(
 
 
 def _bounded(client: Any, todo: list[tuple[str, str | None]], limit: int) -> Iterator[dict[str, Any]]:
+    """At most ``limit`` futures in flight; each line yielded once, as its future completes."""
     from distributed import as_completed
 
     queue = iter(todo)
     pending = as_completed()
-    inflight = 0
-    for path, sha in queue:
-        pending.add(client.submit(_work, path, sha, key=f"qc-{path}-{sha}"))
-        inflight += 1
-        if inflight >= limit:
+    article: dict[str, tuple[str, str | None]] = {}
+
+    def submit() -> bool:
+        for path, sha in queue:
+            future = client.submit(_work, path, sha, key=f"qc-{path}-{sha}")
+            article[future.key] = (path, sha)
+            pending.add(future)
+            return True
+        return False
+
+    for _ in range(limit):
+        if not submit():
             break
     for future in pending:
-        inflight -= 1
+        path, sha = article.pop(future.key)
         try:
             line = future.result()
         except WorkerFailed as exc:
             raise InputError(str(exc)) from None
+        except Exception as exc:  # e.g. the scheduler gave up after the article killed workers
+            line = {"path": path, "error": f"{path}: {type(exc).__name__}: {exc}", "sha256": sha}
         finally:
             future.release()
         yield line
-        for path, sha in queue:
-            pending.add(client.submit(_work, path, sha, key=f"qc-{path}-{sha}"))
-            inflight += 1
-            break
+        submit()
 
 
 def open_on_worker(options: dict[str, Any], index: str | None) -> Any:
