@@ -32,6 +32,7 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".yaml")
 
 CorpusOpener = Callable[[], Any]
 Progress = Callable[[int, int], None]
+Source = Callable[[list[tuple[str, str | None]]], Iterator[dict[str, Any]]]
 
 
 @dataclass(slots=True)
@@ -177,11 +178,13 @@ def run_batch(
     jobs: int = 1,
     resume: bool = False,
     progress: Progress | None = None,
+    source: Source | None = None,
 ) -> BatchSummary:
     """Verify every article into ``out`` (JSONL); with ``resume``, skip those already there.
 
     ``corpus_opener`` gives the session (a ``Verifier``; a bare corpus is verified with
-    the default policy); each worker calls it once.
+    the default policy); each worker calls it once. ``source``, when given, makes the
+    lines instead of the process pool (a Dask cluster).
     """
     started = time.perf_counter()
     out = Path(out)
@@ -196,7 +199,8 @@ def run_batch(
             todo.append((str(p), sha))
     total = len(todo)
     with out.open("ab" if resume else "wb") as sink:
-        for n, line in enumerate(_results(todo, corpus_opener, jobs), 1):
+        lines = source(todo) if source else _results(todo, corpus_opener, jobs)
+        for n, line in enumerate(lines, 1):
             _append(sink, line)
             if "error" in line:
                 summary.errors += 1

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import Config, load_config
 from .errors import InputError
@@ -20,6 +20,9 @@ from .models import Article, Finding, Quote
 from .policy import Policy
 from .search_space import SearchSpace
 from .speakers import Aliases, load_aliases, merge_aliases
+
+if TYPE_CHECKING:
+    from .filters import DocFilter
 
 Note = Callable[[str], None]
 
@@ -91,7 +94,7 @@ def _replace(options: CorpusOptions, **changes: Any) -> CorpusOptions:
 def open_space(options: CorpusOptions, *, note: Note | None = None) -> SearchSpace:
     """The search space the options name: given transcript files, a folder, or the bundled one."""
     from .corpus import BUNDLED_CORPUS, Corpus
-    from .filters import DocFilter, filtered
+    from .filters import filtered
     from .index import open_corpus_dir
     from .transcripts import load_transcript
 
@@ -113,13 +116,19 @@ def open_space(options: CorpusOptions, *, note: Note | None = None) -> SearchSpa
             strict=options.strict,
             note=note,
         )
-    flt = DocFilter(
+    return filtered(space, doc_filter(options))
+
+
+def doc_filter(options: CorpusOptions) -> DocFilter:
+    """The transcript filter the options set (empty: every transcript)."""
+    from .filters import DocFilter
+
+    return DocFilter(
         date_from=options.date_from,
         date_to=options.date_to,
         speaker=options.said_by,
         transcript_ids=options.transcript_ids,
     )
-    return filtered(space, flt)
 
 
 class Verifier:

@@ -45,6 +45,13 @@ def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: 
                    help="keep --out and skip the articles it already holds (same path and content)")
     p.add_argument("--fail-on", choices=["warn", "fail"], default=None,
                    help="exit 1 at or above this severity (default: fail, or the config's)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run on Dask: 'local' (a local cluster of --jobs workers) or a scheduler "
+                        "address like tcp://10.0.0.5:8786 (needs pip install 'quotecheck[dask]')")
+    p.add_argument("--ship-index", action="store_true",
+                   help="with --scheduler: send the corpus index file to every worker")
+    p.add_argument("--connect-timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="with --scheduler: how long to wait for the scheduler (default: 10)")
     add_config_option(p)
     p.set_defaults(run=run)
 
@@ -73,10 +80,16 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     paths = collect_paths(args.target)
     check_corpus(settings)
+    source = None
+    if args.scheduler:
+        from ..batch_dask import source_for
+
+        source = source_for(settings, scheduler=args.scheduler, jobs=args.jobs,
+                            ship_index=args.ship_index, timeout=args.connect_timeout)
     progress = Meter()
     summary = run_batch(
         paths, functools.partial(open_quietly, settings, os.getpid()), args.out,
-        jobs=args.jobs, resume=args.resume, progress=progress,
+        jobs=args.jobs, resume=args.resume, progress=progress, source=source,
     )
     progress.done()
     for warning in summary.warnings:
