@@ -367,3 +367,24 @@ async def test_overriding_the_attribution_changes_the_badge_and_is_saved(article
     assert [(r.decision, r.verdict, r.attribution) for r in saved.reviews] == [
         (Decision.OVERRIDDEN, None, Attribution.CONFIRMED)
     ]
+
+
+@sync
+async def test_every_quote_can_be_walked_and_asked_for_its_passage(article: Path) -> None:
+    """j through every quote -- the not-found one included -- asking for changes, other
+    matches and the transcript at each: nothing may assume a quote has a match."""
+    app = make_app(article, keep_decisions=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        assert any(it.finding is not None and it.finding.match is None for it in screen.items)
+        for _ in range(QUOTES + 1):
+            for key in ("n", "p", "m", "escape"):
+                await pilot.press(key)
+                await pilot.pause()
+            if isinstance(app.screen, TranscriptScreen):
+                await pilot.press("escape")
+            await pilot.press("j")
+            await pilot.pause()
+        assert app.return_code in (None, 0)
+        assert screen_of(app).items
