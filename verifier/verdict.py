@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .classify import is_qualifier_change
+from .cues import cue_words
 from .models import (
     Attribution,
     Edit,
@@ -275,6 +276,12 @@ def judge_attribution(
             "not speaking for themselves."
         ]
     credited = quote.speaker_name or quote.attributed_to  # "he added" -> the resolved name
+    if credited.strip().lower() in cue_words().pronouns:
+        # An unresolved "he" or "she" names nobody: no evidence for a misattribution.
+        return Attribution.UNKNOWN, [
+            f"The article credits only ‘{credited.strip()}’, which names nobody; "
+            f"the transcript speaker is {who}."
+        ]
     relation = credit_relation(credited, speaker, transcript, aliases)
     explanation = explain_credit(relation, credited, speaker)
     if relation in (CreditRelation.SAME_PERSON, CreditRelation.ROLE_MATCH):
