@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from .yamlnodes import load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +61,10 @@ class Cue:
 @cache
 def cue_words() -> CueWords:
     """Load the cue vocabulary once."""
-    raw: dict[str, Any] = yaml.safe_load(
-        resources.files("verifier").joinpath("data/cues.yaml").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = load_yaml(
+        resources.files("verifier").joinpath("data/cues.yaml").read_text(encoding="utf-8"),
+        path="verifier/data/cues.yaml",
+    )[0]
     dets = raw["determiners"]
     return CueWords(
         verbs=tuple(raw["verbs"]),

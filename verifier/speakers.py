@@ -16,12 +16,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import ConfigError
 from .models import Role, Speaker, Transcript, Turn
 from .questioners import name_questioners
 from .text import fold_typography
+from .yamlnodes import load_yaml
 
 ALIAS_FILE = "speakers.yaml"
 
@@ -29,7 +28,7 @@ ALIAS_FILE = "speakers.yaml"
 @lru_cache(maxsize=8)
 def _data(name: str) -> dict[str, Any]:
     text = resources.files("verifier").joinpath(f"data/{name}").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text, path=f"verifier/data/{name}")[0]
     return data
 
 
@@ -184,9 +183,10 @@ def _shipped_aliases() -> Aliases:
 def _alias_file(path: str, stamp: int) -> Aliases:
     """An alias file, parsed once per modification time."""
     try:
-        data = yaml.safe_load(Path(path).read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raw = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read speaker aliases: {exc}", path=path) from None
+    data, _ = load_yaml(raw, path=path, what="speaker aliases YAML", error=ConfigError)
     return parse_aliases(data, source=path)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from .yamlnodes import load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ class WordLists:
 def word_lists() -> WordLists:
     """Load words.yaml from the package."""
     raw = resources.files("verifier").joinpath("data/words.yaml").read_text("utf-8")
-    data = yaml.safe_load(raw)
+    data = load_yaml(raw, path="verifier/data/words.yaml")[0]
     fillers = sorted((tuple(str(f).split()) for f in data["fillers"]), key=len, reverse=True)
     return WordLists(
         negations=frozenset(map(str, data["negations"])),
