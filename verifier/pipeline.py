@@ -70,6 +70,9 @@ def verify_quote(
     aligner = Aligner(corpus, policy, near_date=near_date)
     ranges = split_ellipsis(quote.text) or [(0, len(quote.text))]
     pieces = [tokenize(quote.text, a, b) for a, b in ranges]
+    if (words := sum(map(len, pieces))) > policy.max_quote_words:
+        why = f"Too long to look up: {words} words (at most {policy.max_quote_words})."
+        return not_found(quote, None, policy, [why])
     found = prefer_credited_speaker(
         quote, aligner.locate([match_norms(p) for p in pieces], allowed=allowed), ctx
     )

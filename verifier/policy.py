@@ -44,6 +44,9 @@ class Policy:
     paraphrase_min_share: float = 0.35
     # A quote found in place but with this many words swapped for others is a paraphrase.
     paraphrase_min_rewordings: int = 3
+    # A quote longer than this many words is not looked up (not_found, with the reason):
+    # real quotes run to a few dozen words, and work per quote must stay bounded.
+    max_quote_words: int = 600
 
 
 def policy_from_mapping(data: dict[str, Any], *, path: str | None = None) -> Policy:
