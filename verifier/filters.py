@@ -7,6 +7,7 @@ transcript; an in-memory corpus from its transcripts.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -16,6 +17,18 @@ from .errors import InputError
 from .search_space import SearchSpace
 
 _DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _real_date(value: str) -> bool:
+    """A date of the accepted shapes that is on the calendar (no month 13, no 30 February)."""
+    if not _DATE_RE.match(value):
+        return False
+    year, month, day = (value.split("-") + ["01", "01"])[:3]
+    try:
+        datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,8 +42,8 @@ class DocFilter:
 
     def __post_init__(self) -> None:
         for value in (self.date_from, self.date_to):
-            if value is not None and not _DATE_RE.match(value):
-                raise InputError(f"bad date {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+            if value is not None and not _real_date(value):
+                raise InputError(f"bad date {value!r}: expected a real YYYY, YYYY-MM or YYYY-MM-DD")
 
     @property
     def active(self) -> bool:
