@@ -353,3 +353,34 @@ def test_a_real_date_filter_still_works(world: Path) -> None:
         cwd=world,
     )
     assert result.returncode in (0, 1) and '"not_found"' not in result.stdout.split('"fidelity"')[1][:20]
+
+
+# --- corpus folder ---------------------------------------------------------------------
+
+
+def test_an_empty_corpus_folder_says_so(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = run("check", "Good morning", "--corpus", "empty", "--no-index", cwd=tmp_path)
+    assert "holds no transcripts" in result.stderr and "empty" in result.stderr
+
+
+def test_a_symlink_leaving_the_corpus_is_skipped_with_a_warning(world: Path) -> None:
+    secret = world / "secret.txt"
+    secret.write_text("MR. KIRBY: The launch codes are seven seven seven.\n", "utf-8")
+    (world / "corpus" / "leak.txt").symlink_to(secret)
+    before = snapshot(world)
+    for extra in (("--no-index",), ()):
+        result = run(
+            "check",
+            "The launch codes are seven seven seven",
+            "--corpus",
+            "corpus",
+            "--format",
+            "json",
+            *extra,
+            cwd=world,
+        )
+        assert '"fidelity": "not_found"' in result.stdout, result.stdout[:300]
+        if extra:
+            assert "leak.txt" in result.stderr and "outside the corpus" in result.stderr
+    assert snapshot(world) == before
