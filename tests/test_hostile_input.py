@@ -384,3 +384,15 @@ def test_a_symlink_leaving_the_corpus_is_skipped_with_a_warning(world: Path) -> 
         if extra:
             assert "leak.txt" in result.stderr and "outside the corpus" in result.stderr
     assert snapshot(world) == before
+
+
+def test_a_killed_builds_temp_file_goes_on_the_next_use_of_the_index(world: Path) -> None:
+    assert run("index", "corpus", "--quiet", cwd=world).returncode == 0
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
+    stale = world / "corpus" / f".quotecheck-index.sqlite.tmp-{dead.stdout.strip()}"
+    stale.write_bytes(b"half a build")
+    result = run("check", "Good morning, everybody", "--corpus", "corpus", cwd=world)
+    assert result.returncode in (0, 1), result.stderr
+    assert not stale.exists()
