@@ -396,3 +396,34 @@ def test_a_killed_builds_temp_file_goes_on_the_next_use_of_the_index(world: Path
     result = run("check", "Good morning, everybody", "--corpus", "corpus", cwd=world)
     assert result.returncode in (0, 1), result.stderr
     assert not stale.exists()
+
+
+# --- claims files ----------------------------------------------------------------------
+
+OTHER = next((REPO / "corpus" / "press-briefings" / "2023-11").glob("2023-11-01-press-gaggle-*.md"))
+BEIJING = "2024-01-28-background-press-call-counternarcotics-working-group-beijing"
+
+
+@pytest.mark.parametrize(
+    ("hint", "found"),
+    [(BEIJING, True), ("other", False), (f"corpus/{TRANSCRIPT.name}", True), ("corpus/other.md", False)],
+)
+def test_a_claims_transcript_key_restricts_the_search(world: Path, hint: str, found: bool) -> None:
+    shutil.copyfile(OTHER, world / "corpus" / "other.md")
+    claims = world / "claims.yaml"
+    claims.write_text(
+        "claims:\n  - quote: Good morning, everybody. Thanks for joining us on a Sunday morning.\n"
+        f"    transcript: {hint}\n",
+        "utf-8",
+    )
+    before = snapshot(world)
+    result = run("article", "claims.yaml", "--corpus", "corpus", "--no-index", "--format", "json", cwd=world)
+    assert result.returncode in (0, 1), result.stderr
+    assert ('"not_found"' not in result.stdout) is found, result.stdout[:400]
+    assert snapshot(world) == before
+
+
+def test_a_claims_transcript_that_is_not_in_the_corpus_is_one_error(world: Path) -> None:
+    (world / "claims.yaml").write_text("claims:\n  - quote: Good morning, everybody\n    transcript: nope\n")
+    result = run("article", "claims.yaml", "--corpus", "corpus", "--no-index", cwd=world)
+    assert_refused(result, "'nope'", "not in the corpus")

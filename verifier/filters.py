@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -99,6 +100,22 @@ def allowed_mask(space: SearchSpace, flt: DocFilter | None) -> np.ndarray | None
     if flt.speaker:
         for d in np.flatnonzero(mask).tolist():
             mask[d] = speaks_in(flt.speaker, doc_speakers(space, d))
+    return mask
+
+
+def hint_mask(space: SearchSpace, hint: str, *, path: str | None = None) -> np.ndarray:
+    """The one transcript a claim names (``transcript:`` as an id or a file path); else an error."""
+    n = len(space)
+    ids = getattr(space, "doc_ids", None)
+    all_ids = ids() if ids is not None else [space.transcript(d).id for d in range(n)]
+    mask = np.array([i == hint for i in all_ids], dtype=bool)
+    if not mask.any() and Path(hint).is_file():
+        target = Path(hint).resolve()
+        for d in range(n):
+            p = space.transcript(d).path
+            mask[d] = p is not None and Path(p).resolve() == target
+    if not mask.any():
+        raise InputError(f"the claim's transcript {hint!r} is not in the corpus", path=path)
     return mask
 
 

@@ -10,6 +10,7 @@ import numpy as np
 
 from .align import Aligner, Located, PieceHit, match_norms, score_of
 from .diff import elision_edit, piece_edits
+from .filters import hint_mask
 from .models import (
     Alternative,
     Article,
@@ -66,6 +67,9 @@ def verify_quote(
     transcript nearest before it first.
     """
     policy = policy or Policy()
+    if quote.transcript_hint:  # a claims file's ``transcript:`` restricts the search to it
+        only = hint_mask(corpus, quote.transcript_hint)
+        allowed = only if allowed is None else allowed & only
     ctx = Context(corpus=corpus, policy=policy, aliases=merge_aliases(corpus_aliases(corpus), aliases))
     aligner = Aligner(corpus, policy, near_date=near_date)
     ranges = split_ellipsis(quote.text) or [(0, len(quote.text))]
