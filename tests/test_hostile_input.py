@@ -427,3 +427,16 @@ def test_a_claims_transcript_that_is_not_in_the_corpus_is_one_error(world: Path)
     (world / "claims.yaml").write_text("claims:\n  - quote: Good morning, everybody\n    transcript: nope\n")
     result = run("article", "claims.yaml", "--corpus", "corpus", "--no-index", cwd=world)
     assert_refused(result, "'nope'", "not in the corpus")
+
+
+def test_html_on_stdin_is_read_as_html(world: Path) -> None:
+    page = (
+        '<!DOCTYPE html><html><head><script>var s = "Hidden words in a script, he said.";</script>'
+        "</head><body><p>\u201cGood morning, everybody,\u201d the moderator said.</p></body></html>\n"
+    )
+    result = run(
+        "article", "-", "--corpus", "corpus", "--no-index", "--format", "json", cwd=world, stdin=page
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert "Good morning, everybody" in result.stdout
+    assert "Hidden words" not in result.stdout and "<p>" not in result.stdout

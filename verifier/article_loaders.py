@@ -51,6 +51,8 @@ def load_article(path: str | Path) -> Article:
 def load_article_text(text: str, *, path: str | None = None, kind: str = "text") -> Article:
     """Build an Article from text already read (stdin, tests); ``kind`` names the format."""
     fmt = _KINDS.get(kind.lower())
+    if fmt == "text" and _looks_like_html(text):  # stdin has no suffix: HTML is known by content
+        fmt = "html"
     if fmt is None:
         raise ArticleError(f"unknown article kind {kind!r}", path=path)
     if not text.strip():
