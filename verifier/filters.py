@@ -104,11 +104,16 @@ def allowed_mask(space: SearchSpace, flt: DocFilter | None) -> np.ndarray | None
 
 
 def hint_mask(space: SearchSpace, hint: str, *, path: str | None = None) -> np.ndarray:
-    """The one transcript a claim names (``transcript:`` as an id or a file path); else an error."""
+    """The transcript a claim names (``transcript:``: an id, a file name or a path); else an error."""
     n = len(space)
     ids = getattr(space, "doc_ids", None)
     all_ids = ids() if ids is not None else [space.transcript(d).id for d in range(n)]
     mask = np.array([i == hint for i in all_ids], dtype=bool)
+    if not mask.any():  # a file name without its folders: ids are slugs of the whole path
+        from .corpus_files import slug_id
+
+        tail = "-" + slug_id(Path(hint).name)
+        mask = np.array([i.endswith(tail) for i in all_ids], dtype=bool)
     if not mask.any() and Path(hint).is_file():
         target = Path(hint).resolve()
         for d in range(n):
