@@ -24,6 +24,7 @@ import argparse
 import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -60,16 +61,25 @@ class Case:
 
 
 def scratch_copy(root: Path, dest: Path, limit: int | None) -> Path:
-    """A folder of links to the corpus's transcripts (and its speakers.yaml)."""
+    """A folder of hard links (else copies) of the corpus's transcripts and its speakers.yaml.
+
+    Not symlinks: a corpus skips symlinks that leave its folder.
+    """
     dest.mkdir(parents=True)
     paths = corpus_paths(root)[:limit] if limit else corpus_paths(root)
     for p in paths:
-        target = dest / p.relative_to(root)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.symlink_to(p.resolve())
+        _link_or_copy(p, dest / p.relative_to(root))
     if (root / "speakers.yaml").is_file():
-        (dest / "speakers.yaml").symlink_to((root / "speakers.yaml").resolve())
+        _link_or_copy(root / "speakers.yaml", dest / "speakers.yaml")
     return dest
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source.resolve(), target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def timed_build(folder: Path, index: Path, *, full: bool) -> tuple[float, str, int]:

@@ -13,6 +13,7 @@ import pytest
 from verifier.corpus import BUNDLED_CORPUS, Corpus
 from verifier.evaluation import evaluate, load_eval
 from verifier.evaluation_report import format_scores
+from verifier.session import Verifier
 
 REAL_NEWS = Path(__file__).parent / "eval" / "real_news.yaml"
 
@@ -38,7 +39,7 @@ def test_every_case_names_its_article() -> None:
 
 
 def test_real_news_floors(bundled: Corpus) -> None:
-    scores = evaluate(load_eval(REAL_NEWS), bundled)
+    scores = evaluate(load_eval(REAL_NEWS), Verifier(bundled))
     report = format_scores(scores, show_misses=True)
     for name, floor in FLOORS.items():
         assert getattr(scores, name) >= floor, f"{name} fell below {floor}\n{report}"

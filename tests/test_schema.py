@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from tests.conftest import CALL
+from tests.conftest import CALL, REPO
 from verifier import models
 from verifier.article_loaders import load_article
 from verifier.cli import main
@@ -47,6 +47,10 @@ def tmp_corpus(tmp_path: Path) -> Path:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     shutil.copy(CALL, corpus / CALL.name)
+    # The transcript claims-kirby.yaml names in its transcript: key must be in the corpus.
+    briefings = REPO / "corpus" / "press-briefings" / "2024-01"
+    for named in briefings.glob("2024-01-12-press-gaggle-*allentown*.md"):
+        shutil.copy(named, corpus / named.name)
     return corpus
 
 

@@ -19,6 +19,7 @@ from verifier.review import (
     ReviewFile,
     ReviewFileError,
     article_hash,
+    backup_path,
     decide,
     load_review_file,
     rebase,
@@ -43,7 +44,7 @@ class DecisionStore:
                 file = load_review_file(path)
             except ReviewFileError as exc:
                 self._broken = True
-                self.problems.append(f"{exc} \u2014 it will be kept as {path.name}.unreadable")
+                self.problems.append(f"{exc} \u2014 it will be kept as {backup_path(path).name}")
         self.file = file or ReviewFile(
             article_sha=article_hash(article.text), version=version(), article_path=_rel(path, article)
         )
@@ -82,7 +83,7 @@ class DecisionStore:
             return None
         try:
             if self._broken and self.path.exists():
-                os.replace(self.path, self.path.with_name(self.path.name + ".unreadable"))
+                os.replace(self.path, backup_path(self.path))
             self._broken = False
             save_review_file(self.path, self.file)
         except OSError as exc:

@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .articles import extract_quotes, load_article
 from .errors import ArticleError
 from .models import Quote, Span
 from .text import tokenize
 from .textio import read_text
+from .yamlnodes import load_yaml
 
 MIN_WORD_OVERLAP = 0.6  # Dice overlap of word multisets for a quote to count as found
 
@@ -90,11 +89,7 @@ def evaluate_extraction(labels_path: str | Path) -> ExtractionScores:
 
 def _read_labels(path: Path) -> list[dict[str, Any]]:
     text = read_text(path, what="labels file")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
-        raise ArticleError(f"bad labels YAML: {exc.problem}", path=str(path), line=line) from None
+    data, _ = load_yaml(text, path=str(path), what="labels YAML", error=ArticleError)
     articles = data.get("articles") if isinstance(data, dict) else None
     if not isinstance(articles, list):
         raise ArticleError("labels file needs an 'articles' list", path=str(path))

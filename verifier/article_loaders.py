@@ -17,7 +17,7 @@ import yaml
 from .errors import ArticleError
 from .models import Article, Quote, Span
 from .textio import read_text
-from .yamlnodes import item_line, mapping_value, seq_items
+from .yamlnodes import item_line, load_yaml, mapping_value, seq_items
 
 _KINDS = {
     "text": "text",
@@ -51,6 +51,8 @@ def load_article(path: str | Path) -> Article:
 def load_article_text(text: str, *, path: str | None = None, kind: str = "text") -> Article:
     """Build an Article from text already read (stdin, tests); ``kind`` names the format."""
     fmt = _KINDS.get(kind.lower())
+    if fmt == "text" and _looks_like_html(text):  # stdin has no suffix: HTML is known by content
+        fmt = "html"
     if fmt is None:
         raise ArticleError(f"unknown article kind {kind!r}", path=path)
     if not text.strip():
@@ -99,13 +101,7 @@ def _load_markdown(text: str, path: str | None) -> Article:
 
 def _front_matter(block: str, path: str | None) -> Mapping[str, Any]:
     """Parse front matter; errors name the file's line (the block starts on line 2)."""
-    try:
-        data = yaml.safe_load(block)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 2 if exc.problem_mark is not None else 1
-        raise ArticleError(f"bad YAML front matter: {exc.problem}", path=path, line=line) from None
-    except yaml.YAMLError as exc:
-        raise ArticleError(f"bad YAML front matter: {exc}", path=path, line=1) from None
+    data, _ = load_yaml(block, path=path, what="YAML front matter", error=ArticleError, line_offset=1)
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -207,13 +203,7 @@ def _load_claims(text: str, path: str | None) -> Article:
 
 def _parse_claims_yaml(text: str, path: str | None) -> tuple[Any, yaml.Node | None]:
     """Data via safe_load, plus the node tree (compose builds no objects) for line numbers."""
-    try:
-        return yaml.safe_load(text), yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
-        raise ArticleError(f"bad claims YAML: {exc.problem}", path=path, line=line) from None
-    except yaml.YAMLError as exc:
-        raise ArticleError(f"bad claims YAML: {exc}", path=path) from None
+    return load_yaml(text, path=path, what="claims YAML", error=ArticleError)
 
 
 def _claim_fields(item: Any, path: str | None, line: int | None) -> tuple[str, str | None, Any]:

@@ -9,11 +9,14 @@ drops such a partial last line and skips every (path, content hash) already ther
 
 from __future__ import annotations
 
+import ctypes
 import glob
 import hashlib
 import json
 import multiprocessing
 import os
+import signal
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -97,11 +100,15 @@ def _key(path: str, sha: str | None) -> tuple[str, str | None]:
 
 def read_done(out: Path, summary: BatchSummary) -> set[tuple[str, str | None]]:
     """(path, sha) of every line already in ``out``; a partial last line is cut off the file."""
-    if not out.exists():
+    if not out.is_file():
         return set()
     data = out.read_bytes()
     complete = data.rfind(b"\n") + 1
+    done = _report_lines(out, data[:complete], summary)
     if complete < len(data):
+        if not done:  # nothing shows the file is ours: never cut a stranger's content
+            raise InputError("not a batch report (no complete report line); use another --out",
+                             path=str(out), line=1)
         with out.open("r+b") as f:
             f.truncate(complete)
             f.flush()
@@ -109,13 +116,20 @@ def read_done(out: Path, summary: BatchSummary) -> set[tuple[str, str | None]]:
         summary.warnings.append(
             f"{out}: dropped a partial last line ({len(data) - complete} bytes) left by an interrupted run"
         )
+    return done
+
+
+def _report_lines(out: Path, data: bytes, summary: BatchSummary) -> set[tuple[str, str | None]]:
+    """The (path, sha) of each line, checked before the file is touched at all."""
     done: set[tuple[str, str | None]] = set()
-    for n, raw in enumerate(data[:complete].splitlines(), 1):
+    for n, raw in enumerate(data.splitlines(), 1):
         if not raw.strip():
             continue
         try:
             line = json.loads(raw)
             path = line["path"]
+            if not isinstance(path, str):
+                raise TypeError(path)
         except (ValueError, KeyError, TypeError):
             raise InputError("not a batch report line; use another --out", path=str(out), line=n) from None
         done.add(_key(path, line.get("sha256")))
@@ -129,11 +143,25 @@ def read_done(out: Path, summary: BatchSummary) -> set[tuple[str, str | None]]:
 _WORKER: dict[str, Any] = {}
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the batch process dies, even by SIGKILL."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the request was made
+        os._exit(1)
+
+
 def _init_worker(opener: CorpusOpener) -> None:
     """Open the session once per worker process; a failure is raised on the first task.
 
     A forked worker already holds the session the parent opened, and keeps it.
     """
+    _die_with_parent()
     if "verifier" in _WORKER:
         return
     try:
@@ -188,6 +216,7 @@ def run_batch(
     """
     started = time.perf_counter()
     out = Path(out)
+    check_out(out, paths, resume=resume)
     summary = BatchSummary()
     done = read_done(out, summary) if resume else set()
     todo: list[tuple[str, str | None]] = []
@@ -198,20 +227,51 @@ def run_batch(
         else:
             todo.append((str(p), sha))
     total = len(todo)
-    with out.open("ab" if resume else "wb") as sink:
-        lines = source(todo) if source else _results(todo, corpus_opener, jobs)
-        for n, line in enumerate(lines, 1):
-            _append(sink, line)
-            if "error" in line:
-                summary.errors += 1
-                summary.warnings.append(line["error"])
-            else:
-                summary.processed += 1
-                summary.add(line)
-            if progress is not None:
-                progress(n, total)
+    try:
+        with out.open("ab" if resume else "wb") as sink:
+            lines = source(todo) if source else _results(todo, corpus_opener, jobs)
+            for n, line in enumerate(lines, 1):
+                _append(sink, line)
+                if "error" in line:
+                    summary.errors += 1
+                    summary.warnings.append(line["error"])
+                else:
+                    summary.processed += 1
+                    summary.add(line)
+                if progress is not None:
+                    progress(n, total)
+    except OSError as exc:
+        raise InputError(f"cannot write the report: {exc.strerror or exc}", path=str(out)) from None
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def check_out(out: Path, paths: Sequence[str | Path], *, resume: bool) -> None:
+    """Refuse an --out that would cost the user a file: an input, a folder, a stranger's file."""
+    if out.is_dir():
+        raise InputError("--out is a folder; give a file name", path=str(out))
+    if not out.parent.is_dir():
+        raise InputError(f"--out's folder {str(out.parent)!r} does not exist", path=str(out))
+    if out.exists() and any(_same_file(out, Path(p)) for p in paths):
+        raise InputError("--out is one of the input articles; it would be overwritten", path=str(out))
+    if resume or not out.is_file() or out.stat().st_size == 0:
+        return
+    with out.open("rb") as f:
+        head = f.readline(1_000_000)
+    try:
+        first = json.loads(head)
+        ours = head.endswith(b"\n") and isinstance(first, dict) and isinstance(first.get("path"), str)
+    except ValueError:
+        ours = False
+    if not ours:
+        raise InputError("exists and is not a batch report; refusing to overwrite it", path=str(out))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
 
 
 def _append(sink: BinaryIO, line: dict[str, Any]) -> None:

@@ -26,6 +26,7 @@ import yaml
 from .errors import ConfigError
 from .policy import Policy, policy_from_mapping
 from .speakers import Aliases, parse_aliases
+from .yamlnodes import load_yaml
 
 CONFIG_NAME = "quotecheck.yaml"
 FAIL_ON_LEVELS = ("warn", "fail")
@@ -69,13 +70,7 @@ def load_config(explicit: str | Path | None = None, *, cwd: str | Path | None = 
 
 def parse_config(text: str, *, path: str | None = None) -> Config:
     """A Config from YAML text; ``path`` is for messages and for resolving relative paths."""
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise ConfigError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=path, line=line) from None
+    data, node = load_yaml(text, path=path, error=ConfigError)
     if data is None:
         return Config(path=path)
     if not isinstance(data, dict):
@@ -152,11 +147,10 @@ def _aliases(value: Any, base: Path, fail: Any, path: str | None) -> Aliases | N
     if isinstance(value, str):
         file = base / Path(value).expanduser()
         try:
-            data = yaml.safe_load(file.read_text("utf-8"))
+            raw = file.read_text("utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise fail("speakers", f"cannot read speaker aliases {str(file)!r}: {exc}") from None
-        except yaml.YAMLError as exc:
-            raise ConfigError(f"speaker aliases are not valid YAML: {exc}", path=str(file)) from None
+        data, _ = load_yaml(raw, path=str(file), what="speaker aliases YAML", error=ConfigError)
         source = str(file)
     elif isinstance(value, Mapping):
         data, source = dict(value), path or "<config>"

@@ -63,8 +63,28 @@ class CorpusLoad:
 
 
 def corpus_paths(root: str | Path) -> list[Path]:
-    """Transcript files under ``root`` in sorted order: no hidden, README, alias or index files."""
+    """Transcript files under ``root`` in sorted order: no hidden, README, alias or index files.
+
+    A symlink leading outside ``root`` is left out (see ``outside_links``): a corpus entry
+    pointing at /etc/passwd must not become quotable.
+    """
     base = Path(root)
+    inside = base.resolve()
+    return [p for p in _candidate_paths(base) if _within(p, inside)]
+
+
+def outside_links(root: str | Path) -> list[Path]:
+    """Transcript-named entries under ``root`` that are symlinks to files outside it."""
+    base = Path(root)
+    inside = base.resolve()
+    return [p for p in _candidate_paths(base) if not _within(p, inside)]
+
+
+def _within(path: Path, inside: Path) -> bool:
+    return path.resolve().is_relative_to(inside)
+
+
+def _candidate_paths(base: Path) -> list[Path]:
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(base):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
@@ -146,7 +166,11 @@ def load_corpus_files(
             unique, n = f"{tid}-{n}", n + 1
         used.add(unique)
         jobs.append((str(p), unique))
-    results: list[FileLoad] = []
+    results: list[FileLoad] = [
+        FileLoad(str(p), None, None, LoadWarning(
+            path=str(p), line=None, message="a symlink to a file outside the corpus folder; skipped"))
+        for p in outside_links(base)
+    ]
     if len(jobs) > PARALLEL_ABOVE and (workers is None or workers > 1):
         size = max(1, min(CHUNK, len(jobs) // ((workers or os.cpu_count() or 2) * 4) or 1))
         with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -154,7 +178,7 @@ def load_corpus_files(
             for future in futures:  # submission order: deterministic
                 results.extend(future.result())
     else:
-        results = _load_chunk(jobs, format, aliases)
+        results.extend(_load_chunk(jobs, format, aliases))
     return _collect(str(base), results, strict=strict, files_seen=len(jobs))
 
 
@@ -175,6 +199,8 @@ def _collect(root: str, results: list[FileLoad], *, strict: bool, files_seen: in
             continue
         first_by_hash[r.body_hash] = r.path
         transcripts.append(r.transcript)
+    if not transcripts:
+        warnings.append(LoadWarning(path=root, line=None, message="the corpus folder holds no transcripts"))
     return CorpusLoad(
         root=root,
         transcripts=tuple(transcripts),

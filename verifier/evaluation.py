@@ -17,13 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
 from .errors import QuotecheckError
 from .models import Attribution, Fidelity, Finding, Quote, Severity, Span
 from .textio import read_text
 from .verdict import severity_of
-from .yamlnodes import item_line, mapping_value, seq_items
+from .yamlnodes import item_line, load_yaml, mapping_value, seq_items
 
 if TYPE_CHECKING:
     from .article_eval import ExtractionScores
@@ -149,12 +147,7 @@ def load_eval(path: str | Path) -> EvalSet:
     """Read and validate an eval file; a bad entry raises EvalError with its line."""
     where = str(path)
     text = read_text(Path(path), what="eval file")
-    try:
-        data = yaml.safe_load(text)
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
-        raise EvalError(f"bad eval YAML: {exc.problem}", path=where, line=line) from None
+    data, root = load_yaml(text, path=where, what="eval YAML", error=EvalError, bad="bad eval YAML")
     if not isinstance(data, dict):
         raise EvalError("an eval file is a mapping with a 'cases' list", path=where, line=1)
     unknown = sorted(str(k) for k in data if k not in ("schema", "cases", "articles", "note"))

@@ -7,9 +7,11 @@ a transcript; an in-memory corpus from its transcripts.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -19,6 +21,18 @@ from .models import Transcript
 from .search_space import DocTokens, SearchSpace
 
 _DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _real_date(value: str) -> bool:
+    """A date of the accepted shapes that is on the calendar (no month 13, no 30 February)."""
+    if not _DATE_RE.match(value):
+        return False
+    year, month, day = (value.split("-") + ["01", "01"])[:3]
+    try:
+        datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -32,8 +46,8 @@ class DocFilter:
 
     def __post_init__(self) -> None:
         for value in (self.date_from, self.date_to):
-            if value is not None and not _DATE_RE.match(value):
-                raise InputError(f"bad date {value!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+            if value is not None and not _real_date(value):
+                raise InputError(f"bad date {value!r}: expected a real YYYY, YYYY-MM or YYYY-MM-DD")
 
     @property
     def active(self) -> bool:
@@ -74,6 +88,26 @@ def allowed_mask(space: SearchSpace, flt: DocFilter | None) -> np.ndarray | None
     if flt.speaker:
         for d in np.flatnonzero(mask).tolist():
             mask[d] = speaks_in(flt.speaker, space.doc_speakers(d))
+    return mask
+
+
+def hint_mask(space: SearchSpace, hint: str, *, path: str | None = None) -> np.ndarray:
+    """The transcript a claim names (``transcript:``: an id, a file name or a path); else an error."""
+    n = len(space)
+    all_ids = space.doc_ids()
+    mask = np.array([i == hint for i in all_ids], dtype=bool)
+    if not mask.any():  # a file name without its folders: ids are slugs of the whole path
+        from .corpus_files import slug_id
+
+        tail = "-" + slug_id(Path(hint).name)
+        mask = np.array([i.endswith(tail) for i in all_ids], dtype=bool)
+    if not mask.any() and Path(hint).is_file():
+        target = Path(hint).resolve()
+        for d in range(n):
+            p = space.transcript(d).path
+            mask[d] = p is not None and Path(p).resolve() == target
+    if not mask.any():
+        raise InputError(f"the claim's transcript {hint!r} is not in the corpus", path=path)
     return mask
 
 

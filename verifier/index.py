@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .index_build import IndexStats, build_index
+from .index_build import IndexStats, build_index, clean_stale_tmp
 from .index_read import IndexedCorpus
 from .index_store import INDEX_NAME, Freshness, check_freshness, default_index_path
 from .index_write import Progress
@@ -57,6 +57,8 @@ def open_corpus_dir(
     if not use_index:
         return Corpus.from_path(root, strict=strict)
     ipath = Path(index_path) if index_path else default_index_path(root)
+    if ipath.parent.is_dir():
+        clean_stale_tmp(ipath)  # a killed build's temporary file goes on the next use, not the next build
     state = check_freshness(root, ipath)
     if not state.fresh and (state.exists or build_missing):
         why = state.reason or f"{state.added} added, {state.changed} changed, {state.deleted} deleted"

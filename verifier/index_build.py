@@ -84,7 +84,7 @@ def _tmp_path(ipath: Path) -> Path:
     return ipath.with_name(f"{ipath.name}.tmp-{os.getpid()}")
 
 
-def _clean_stale_tmp(ipath: Path) -> None:
+def clean_stale_tmp(ipath: Path) -> None:
     """Remove temporary files left by builds that were killed (their process is gone)."""
     for p in ipath.parent.glob(f"{ipath.name}.tmp-*"):
         try:
@@ -130,7 +130,7 @@ def build_index(
         raise InputError("corpus folder not found", path=str(corpus_dir))
     ipath = Path(index_path) if index_path else default_index_path(root)
     ipath.parent.mkdir(parents=True, exist_ok=True)
-    _clean_stale_tmp(ipath)
+    clean_stale_tmp(ipath)
     states = scan(root)
     fresh = check_freshness(root, ipath)
     tmp = _tmp_path(ipath)

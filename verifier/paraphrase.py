@@ -73,6 +73,7 @@ _RARE_SHARE = 0.05  # rarer than a twentieth as often as "the": distinctive in a
 def is_paraphrase(evidence: ParaphraseEvidence, policy: Policy) -> bool:
     """Enough distinctive words of the quote, close together in one passage."""
     return (
-        evidence.rare >= policy.paraphrase_min_rare_words
+        evidence.content <= policy.paraphrase_max_content_words
+        and evidence.rare >= policy.paraphrase_min_rare_words
         and len(evidence.shared) >= policy.paraphrase_min_share * evidence.content
     )

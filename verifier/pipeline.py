@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .align import Aligner, Located, PieceHit, match_norms, score_of
 from .context import Context
+from .filters import FilteredSpace, hint_mask
 from .findings import content_counts, make_match, not_found, quote_edits, speaker_at, stitch_gap
 from .models import (
     Edit,
@@ -74,6 +75,11 @@ class Rejected:
 
 def verify_in(ctx: Context, quote: Quote, *, near_date: str | None = None) -> Finding:
     """One quote through the stages, with the session's corpus, policy and aliases."""
+    if quote.transcript_hint:  # a claims file's ``transcript:`` restricts the search to it
+        ctx = replace(ctx, corpus=FilteredSpace(ctx.corpus, hint_mask(ctx.corpus, quote.transcript_hint)))
+    if (words := len(tokenize(quote.text))) > ctx.policy.max_quote_words:
+        why = f"Too long to look up: {words} words (at most {ctx.policy.max_quote_words})."
+        return not_found(quote, None, ctx.policy, [why])
     got = retrieve(ctx, quote, near_date)
     reasons: tuple[str, ...] | None = None
     score = got.best.score if got.best else None

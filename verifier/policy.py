@@ -48,8 +48,14 @@ class Policy:
     # least this many of its rare words, and this share of its meaningful words.
     paraphrase_min_rare_words: int = 5
     paraphrase_min_share: float = 0.35
+    # A paraphrase rewords a sentence or two; past this many meaningful words, text that
+    # matches nothing word for word only shares vocabulary (a salad of common words).
+    paraphrase_max_content_words: int = 80
     # A quote found in place but with this many words swapped for others is a paraphrase.
     paraphrase_min_rewordings: int = 3
+    # A quote longer than this many words is not looked up (not_found, with the reason):
+    # real quotes run to a few dozen words, and work per quote must stay bounded.
+    max_quote_words: int = 600
 
 
 def policy_from_mapping(data: dict[str, Any], *, path: str | None = None) -> Policy:

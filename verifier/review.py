@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,7 @@ import yaml
 
 from .errors import QuotecheckError
 from .models import Attribution, Fidelity, Finding, Quote
+from .yamlnodes import load_yaml
 
 SCHEMA = "quotecheck.review/1"
 
@@ -236,8 +238,15 @@ def save_review_file(path: str | Path, file: ReviewFile) -> None:
     """Write atomically: a temporary file in the same folder, flushed, then renamed."""
     target = Path(path)
     text = dump_review_file(file)
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.chmod(tmp, mode)  # mkstemp makes 0600; a saved file keeps the mode it had
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write(text)
             out.flush()
@@ -246,6 +255,17 @@ def save_review_file(path: str | Path, file: ReviewFile) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def backup_path(path: str | Path) -> Path:
+    """A free name for setting aside an unreadable review file: never an earlier backup."""
+    target = Path(path)
+    candidate = target.with_name(target.name + ".unreadable")
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = target.with_name(f"{target.name}.unreadable.{n}")
+    return candidate
 
 
 def load_review_file(path: str | Path) -> ReviewFile | None:
@@ -257,10 +277,7 @@ def load_review_file(path: str | Path) -> ReviewFile | None:
         return None
     except (OSError, UnicodeDecodeError) as exc:
         raise ReviewFileError(f"cannot read review file: {exc}", path=str(p)) from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ReviewFileError(f"bad YAML in review file: {exc}", path=str(p)) from None
+    data, _ = load_yaml(text, path=str(p), what="review file YAML", error=ReviewFileError)
     return parse_review_data(data, path=str(p))
 
 
@@ -286,7 +303,9 @@ def _parse_review(item: Any, n: int, path: str | None) -> Review:
         verdict = item.get("verdict")
         attribution = item.get("attribution")
         return Review(
-            key=QuoteKey(start=int(item["start"]), end=int(item["end"]), text_sha=str(item["quote_sha"])),
+            key=QuoteKey(
+                start=_offset(item["start"]), end=_offset(item["end"]), text_sha=str(item["quote_sha"])
+            ),
             quote=str(item.get("quote") or ""),
             decision=Decision(decision) if decision else None,
             verdict=Fidelity(verdict) if verdict else None,
@@ -294,8 +313,15 @@ def _parse_review(item: Any, n: int, path: str | None) -> Review:
             note=str(item.get("note") or ""),
             updated=str(item.get("updated") or ""),
         )
-    except (AttributeError, KeyError, TypeError, ValueError) as exc:
+    except (AttributeError, KeyError, TypeError, ValueError, OverflowError) as exc:
         raise ReviewFileError(f"decision #{n} is malformed ({exc})", path=path) from None
+
+
+def _offset(value: Any) -> int:
+    """A character offset: a whole number >= 0 (``.inf``, ``1.5`` or ``true`` are not)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"offset {value!r} is not a whole number >= 0")
+    return value
 
 
 # --- reports ------------------------------------------------------------------------------

@@ -15,13 +15,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .errors import ConfigError
 from .models import Role, Speaker, Transcript, Turn
 from .questioners import name_questioners
 from .shipped import shipped_data
 from .text import fold_typography
+from .yamlnodes import load_yaml
 
 ALIAS_FILE = "speakers.yaml"
 
@@ -209,9 +208,10 @@ def _shipped_aliases() -> Aliases:
 def _alias_file(path: str, stamp: int) -> Aliases:
     """An alias file, parsed once per modification time."""
     try:
-        data = yaml.safe_load(Path(path).read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raw = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read speaker aliases: {exc}", path=path) from None
+    data, _ = load_yaml(raw, path=path, what="speaker aliases YAML", error=ConfigError)
     return parse_aliases(data, source=path)
 
 

@@ -64,6 +64,12 @@ def run(args: argparse.Namespace) -> int:
     root = Path(args.dir) if args.dir else BUNDLED_CORPUS
     if not root.is_dir():
         raise InputError("corpus folder not found", path=str(root))
+    if args.workers is not None and args.workers < 1:
+        raise InputError(f"--workers must be 1 or more, got {args.workers}")
+    if args.index and Path(args.index).is_dir():
+        raise InputError("--index is a folder; give the index file's name", path=args.index)
+    if args.index and not Path(args.index).parent.is_dir():
+        raise InputError("--index's folder does not exist", path=args.index)
     stats = build_index(
         root,
         args.index,

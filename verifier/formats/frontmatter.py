@@ -5,14 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
-
 from ..errors import QuotecheckError, TranscriptError
+from ..yamlnodes import load_yaml
 
 _OPEN_RE = re.compile(r"\A---[ \t]*\n")
 _CLOSE_RE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-# libyaml's safe loader when installed (same safety, ~10x faster), else the pure-Python one.
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def body_offset(text: str) -> int:
@@ -34,13 +31,11 @@ def split_front_matter(
     if close is None:
         raise error("front matter opened with '---' is never closed", path=path, line=1)
     raw = text[_OPEN_RE.match(text).end() : close.start()]  # type: ignore[union-attr]
-    try:
-        data = yaml.load(raw, Loader=_SafeLoader) if raw.strip() else {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise error(f"malformed front matter: {problem}", path=path, line=line) from None
+    data: Any = {}
+    if raw.strip():
+        data, _ = load_yaml(
+            raw, path=path, what="front matter", error=error, line_offset=1, bad="malformed front matter"
+        )
     if not isinstance(data, dict):
         raise error("front matter must be a YAML mapping (key: value)", path=path, line=2)
     body = close.end() + 1 if close.end() < len(text) else close.end()
