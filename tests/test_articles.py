@@ -349,3 +349,10 @@ def test_single_quote_house_style(text: str, quote: str, speaker: str) -> None:
 )
 def test_apostrophes_never_open_a_single_quoted_quote(text: str) -> None:
     assert extract_quotes(load_article_text(text)) == []
+
+
+def test_bare_role_after_ordinal_narration_is_that_official() -> None:
+    """'The first official said China ...' then 'the official said' means the first one."""
+    article = load_article(Path(__file__).parent.parent / "examples" / "counternarcotics-story.md")
+    quote = next(q for q in extract_quotes(article) if q.text.startswith("Is there anything"))
+    assert quote.speaker_name == "a senior administration official"

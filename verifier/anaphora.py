@@ -49,6 +49,7 @@ class SpeakerResolver:
 
     def __init__(self, text: str) -> None:
         self._mentions = _name_mentions(text)
+        self._ordinals = _ordinal_mentions(text)
         self._speakers: list[_Entity] = []
 
     def resolve(self, cue: Cue, pos: int) -> str | None:
@@ -128,6 +129,8 @@ class SpeakerResolver:
         if modifiers and worded:
             return worded[-1]
         ordinal = next((i for i, o in enumerate(_ORDINALS) if o in modifiers), None)
+        if ordinal is None:
+            ordinal = self._ordinal_since(same, cue.nouns, pos)
         if ordinal is not None and ordinal < len(same):
             return same[ordinal]
         if same:
@@ -139,7 +142,31 @@ class SpeakerResolver:
         return None
 
 
+    def _ordinal_since(self, same: list[_Entity], nouns: frozenset[str], pos: int) -> int | None:
+        """A bare "the official" after narration naming "the first official" means that one.
+
+        Indirect speech ("The first official said China had been pressed") is no quote,
+        so only the printed ordinal mention, newer than every same-noun speaker, tells
+        which of several officials the next bare role noun refers to.
+        """
+        latest = max((e.pos for e in same), default=-1)
+        found = [o for at, o, n in self._ordinals if latest < at < pos and n & nouns]
+        return found[-1] if found else None
+
+
 _ORDINALS = ("first", "second", "third")
+
+
+def _ordinal_mentions(text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """Every "the first official" printed, as (offset, ordinal index, role nouns)."""
+    w = cue_words()
+    roles = alternation(list(w.roles))
+    ordinals = alternation(list(_ORDINALS))
+    pattern = rf"(?i:\bthe\s+({ordinals})\s+(?:[\w’'\-.]+\s+){{0,3}}?(?:{roles}))(?![\w’'])"
+    out: list[tuple[int, int, frozenset[str]]] = []
+    for m in re.finditer(pattern, text):
+        out.append((m.start(), _ORDINALS.index(m.group(1).lower()), role_nouns(m.group())))
+    return out
 
 
 def _distinct(entities: list[_Entity]) -> list[_Entity]:
