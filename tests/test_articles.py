@@ -356,3 +356,17 @@ def test_bare_role_after_ordinal_narration_is_that_official() -> None:
     article = load_article(Path(__file__).parent.parent / "examples" / "counternarcotics-story.md")
     quote = next(q for q in extract_quotes(article) if q.text.startswith("Is there anything"))
     assert quote.speaker_name == "a senior administration official"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Two people were hurt,” police said.", "police"),
+        ("“We are reviewing the matter,” the department said in a statement.", "the department"),
+        ("Ana Diaz spoke to the council on Monday.\n\n“We are pleased,” she said.", "Ana Diaz"),
+    ],
+)
+def test_institutions_and_pronouns_after_an_unknown_first_name(text: str, speaker: str) -> None:
+    """Institutions credit a quote; a pronoun finds the person just named, whatever the name."""
+    (quote,) = extract_quotes(load_article_text(text))
+    assert quote.speaker_name == speaker

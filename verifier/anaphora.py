@@ -48,6 +48,7 @@ class SpeakerResolver:
     """
 
     def __init__(self, text: str) -> None:
+        self._text = text
         self._mentions = _name_mentions(text)
         self._ordinals = _ordinal_mentions(text)
         self._speakers: list[_Entity] = []
@@ -107,6 +108,19 @@ class SpeakerResolver:
                 for entity in reversed(pool):
                     if entity.gender == gender if same else _compatible(gender, entity.gender):
                         return entity
+        return self._nearby_name(pos)
+
+    def _nearby_name(self, pos: int) -> _Entity | None:
+        """'Ana Diaz spoke to the council.' then '"…," she said.': the person just named.
+
+        A name whose gender the vocabulary does not know is still the likeliest
+        antecedent when it is printed in this paragraph or the one before it.
+        """
+        for entity in reversed(self._mentions):
+            if entity.pos >= pos or entity.name is None:
+                continue
+            between = self._text[entity.pos : pos]
+            return entity if len(re.findall(r"\n\s*", between)) <= 2 else None
         return None
 
     def _by_role(self, cue: Cue, pos: int) -> _Entity | None:
