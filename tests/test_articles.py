@@ -370,3 +370,11 @@ def test_institutions_and_pronouns_after_an_unknown_first_name(text: str, speake
     """Institutions credit a quote; a pronoun finds the person just named, whatever the name."""
     (quote,) = extract_quotes(load_article_text(text))
     assert quote.speaker_name == speaker
+
+
+def test_dash_credit_after_the_quote_names_the_speaker() -> None:
+    """'"..." — Commissioner Ruth Hale' closing a paragraph credits her, title left out."""
+    text = "The board met.\n\n“The budget is balanced.” — Commissioner Ruth Hale\n\nIt adjourned."
+    (quote,) = extract_quotes(load_article_text(text))
+    assert (quote.text, quote.speaker_name) == ("The budget is balanced.", "Ruth Hale")
+    assert text[quote.span.start : quote.span.end] == quote.text

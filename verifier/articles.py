@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from .anaphora import SpeakerResolver
 from .article_loaders import load_article, load_article_text
 from .cues import (
+    NAME_RUN,
     Cue,
     cue_after,
     cue_before,
     cue_in,
     cue_words,
+    split_name,
     subject_cue,
 )
 from .models import Article, Quote, QuoteFlag, Span
@@ -400,6 +402,7 @@ def _attribute(
         if cue is None and QuoteFlag.PARTIAL not in quote.flags:
             cue = (
                 _paragraph_lead(text, paras, quote)
+                or _dash_credit(text, paras, quote)
                 or _colon_intro(text, paras, quote)
                 or _continued(text, paras, quote, out)
             )
@@ -427,6 +430,22 @@ def _paragraph_lead(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cu
     if cue is None or not cue.cue.lower().startswith(cue_words().lead_cues):
         return None
     return _shift(cue, para_start)
+
+
+_DASH_CREDIT = re.compile(rf"[\u201d\"\u2019']?\s*[\u2014\u2013]\s*(?P<run>{NAME_RUN})(?:,[^\n]*)?\s*$")
+
+
+def _dash_credit(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
+    """A dash and a name closing the paragraph after the quote: '"..." — Commissioner Ruth Hale'."""
+    end = paras[_para_index(paras, quote.span.end)][1]
+    m = _DASH_CREDIT.match(text, quote.span.end, end)
+    if m is None:
+        return None
+    name, skipped, nouns = split_name(m.group("run"))
+    if name is None:
+        return None
+    start = m.start("run") + skipped
+    return Cue(name, "name", "\u2014", start, m.end(), nouns)
 
 
 def _colon_intro(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
