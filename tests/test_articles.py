@@ -378,3 +378,17 @@ def test_dash_credit_after_the_quote_names_the_speaker() -> None:
     (quote,) = extract_quotes(load_article_text(text))
     assert (quote.text, quote.speaker_name) == ("The budget is balanced.", "Ruth Hale")
     assert text[quote.span.start : quote.span.end] == quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "scare"),
+    [
+        ("She unveiled her “Growing Jobs Plan” on Monday.", True),
+        ("The state topped the “Best State for Business” list.", True),
+        ("The group called it “a very bad idea” on Monday.", False),
+    ],
+)
+def test_title_cased_names_in_quotes_are_kept_as_scare_quotes(text: str, scare: bool) -> None:
+    """Plans, books and rankings printed in quotes are not verified as speech."""
+    (quote,) = extract_quotes(load_article_text(text))
+    assert (QuoteFlag.SCARE in quote.flags) is scare

@@ -411,10 +411,23 @@ def _attribute(
                     quote, attributed_to=cue.speaker, cue=cue.cue or None
                 )
         words = len(re.findall(r"[\w\u2019'-]+", quote.text))
-        if cue is None and words <= 2:
+        if cue is None and (words <= 2 or _title_cased(quote.text)):
             quote = dataclasses.replace(quote, flags=quote.flags | {QuoteFlag.SCARE})
         out.append((quote, cue))
     return out
+
+
+def _title_cased(quoted: str) -> bool:
+    """'her "Growing Jobs Plan"', 'the "Best State for Business" list': a name, not speech.
+
+    Every longer word capitalised and no clause punctuation: a plan, book, programme
+    or ranking printed in quotes, kept as a scare quote rather than verified as speech.
+    """
+    if re.search(r"[.,;:!?\u2026]", quoted):
+        return False
+    words = re.findall(r"[\w\u2019'-]+", quoted)
+    long = [w for w in words if len(w) > 3]
+    return len(words) >= 2 and bool(long) and all(w[0].isupper() for w in long)
 
 
 def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
