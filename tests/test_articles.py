@@ -392,3 +392,12 @@ def test_title_cased_names_in_quotes_are_kept_as_scare_quotes(text: str, scare: 
     """Plans, books and rankings printed in quotes are not verified as speech."""
     (quote,) = extract_quotes(load_article_text(text))
     assert (QuoteFlag.SCARE in quote.flags) is scare
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["“We are pleased,” Tom Reed and Ana Diaz said.", "Tom Reed and Ana Diaz said: “We are pleased.”"],
+)
+def test_two_named_speakers_are_both_credited(text: str) -> None:
+    (quote,) = extract_quotes(load_article_text(text))
+    assert quote.speaker_name == "Tom Reed and Ana Diaz"
