@@ -401,3 +401,16 @@ def test_title_cased_names_in_quotes_are_kept_as_scare_quotes(text: str, scare: 
 def test_two_named_speakers_are_both_credited(text: str) -> None:
     (quote,) = extract_quotes(load_article_text(text))
     assert quote.speaker_name == "Tom Reed and Ana Diaz"
+
+
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [
+        ("The chairwoman was blunt:", "The chairwoman"),
+        ("And from the chairwoman:", "the chairwoman"),
+        ("The plan is simple:", None),
+    ],
+)
+def test_role_introduced_in_the_paragraph_above(intro: str, speaker: str | None) -> None:
+    (quote,) = extract_quotes(load_article_text(f"{intro}\n\n“We will not fund it.”"))
+    assert quote.speaker_name == speaker

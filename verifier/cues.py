@@ -210,12 +210,26 @@ def subject_cue(sentence: str) -> Cue | None:
     w = cue_words()
     m = re.match(rf"\s*(?P<speaker>{NAME_RUN})", sentence)
     if m is None:
-        return None
+        return _role_subject(sentence)
     name, skipped, nouns = split_name(m.group("speaker"))
     if name is None or name.split()[0] in w.not_names:
-        return None
+        return _role_subject(sentence)
     start = m.start("speaker") + skipped
     return Cue(name, "name", "", start, start + len(name), nouns | nouns_before(sentence, start))
+
+
+def _role_subject(sentence: str) -> Cue | None:
+    """'The chairwoman was blunt:' or 'And from the chairwoman:' before a quote paragraph."""
+    w = cue_words()
+    dets = alternation(sorted(w.definite | w.indefinite))
+    role = rf"(?i:\b(?:{dets})\s+(?:[\w’'\-.]+\s+){{0,3}}?(?:{alternation(list(w.roles))}))(?![\w’'])"
+    m = re.match(rf"\s*(?:(?i:and\s+)?(?i:from)\s+)?(?P<speaker>{role})", sentence)
+    if m is None:
+        return None
+    phrase = " ".join(m.group("speaker").split())
+    definite = phrase.split()[0].lower() in w.definite
+    start = m.start("speaker")
+    return Cue(phrase, "role", "", start, m.end(), role_nouns(phrase), definite)
 
 
 def _to_cue(m: re.Match[str], end: int | None) -> Cue | None:
