@@ -193,7 +193,9 @@ def _distinct(entities: list[_Entity]) -> list[_Entity]:
             order[key] = _Entity(latest.name, latest.phrase, latest.nouns, latest.gender, e.pos)
             continue
         order[key] = e
-    firsts = {k: i for i, k in enumerate(e.label.lower() for e in entities)}
+    firsts: dict[str, int] = {}
+    for i, e in enumerate(entities):
+        firsts.setdefault(e.label.lower(), i)
     return sorted(order.values(), key=lambda e: firsts[e.label.lower()])
 
 
