@@ -349,3 +349,68 @@ def test_single_quote_house_style(text: str, quote: str, speaker: str) -> None:
 )
 def test_apostrophes_never_open_a_single_quoted_quote(text: str) -> None:
     assert extract_quotes(load_article_text(text)) == []
+
+
+def test_bare_role_after_ordinal_narration_is_that_official() -> None:
+    """'The first official said China ...' then 'the official said' means the first one."""
+    article = load_article(Path(__file__).parent.parent / "examples" / "counternarcotics-story.md")
+    quote = next(q for q in extract_quotes(article) if q.text.startswith("Is there anything"))
+    assert quote.speaker_name == "a senior administration official"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“Two people were hurt,” police said.", "police"),
+        ("“We are reviewing the matter,” the department said in a statement.", "the department"),
+        ("Ana Diaz spoke to the council on Monday.\n\n“We are pleased,” she said.", "Ana Diaz"),
+    ],
+)
+def test_institutions_and_pronouns_after_an_unknown_first_name(text: str, speaker: str) -> None:
+    """Institutions credit a quote; a pronoun finds the person just named, whatever the name."""
+    (quote,) = extract_quotes(load_article_text(text))
+    assert quote.speaker_name == speaker
+
+
+def test_dash_credit_after_the_quote_names_the_speaker() -> None:
+    """'"..." — Commissioner Ruth Hale' closing a paragraph credits her, title left out."""
+    text = "The board met.\n\n“The budget is balanced.” — Commissioner Ruth Hale\n\nIt adjourned."
+    (quote,) = extract_quotes(load_article_text(text))
+    assert (quote.text, quote.speaker_name) == ("The budget is balanced.", "Ruth Hale")
+    assert text[quote.span.start : quote.span.end] == quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "scare"),
+    [
+        ("She unveiled her “Growing Jobs Plan” on Monday.", True),
+        ("The state topped the “Best State for Business” list.", True),
+        ("The group called it “a very bad idea” on Monday.", False),
+    ],
+)
+def test_title_cased_names_in_quotes_are_kept_as_scare_quotes(text: str, scare: bool) -> None:
+    """Plans, books and rankings printed in quotes are not verified as speech."""
+    (quote,) = extract_quotes(load_article_text(text))
+    assert (QuoteFlag.SCARE in quote.flags) is scare
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["“We are pleased,” Tom Reed and Ana Diaz said.", "Tom Reed and Ana Diaz said: “We are pleased.”"],
+)
+def test_two_named_speakers_are_both_credited(text: str) -> None:
+    (quote,) = extract_quotes(load_article_text(text))
+    assert quote.speaker_name == "Tom Reed and Ana Diaz"
+
+
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [
+        ("The chairwoman was blunt:", "The chairwoman"),
+        ("And from the chairwoman:", "the chairwoman"),
+        ("The plan is simple:", None),
+    ],
+)
+def test_role_introduced_in_the_paragraph_above(intro: str, speaker: str | None) -> None:
+    (quote,) = extract_quotes(load_article_text(f"{intro}\n\n“We will not fund it.”"))
+    assert quote.speaker_name == speaker

@@ -48,7 +48,9 @@ class SpeakerResolver:
     """
 
     def __init__(self, text: str) -> None:
+        self._text = text
         self._mentions = _name_mentions(text)
+        self._ordinals = _ordinal_mentions(text)
         self._speakers: list[_Entity] = []
 
     def resolve(self, cue: Cue, pos: int) -> str | None:
@@ -106,6 +108,19 @@ class SpeakerResolver:
                 for entity in reversed(pool):
                     if entity.gender == gender if same else _compatible(gender, entity.gender):
                         return entity
+        return self._nearby_name(pos)
+
+    def _nearby_name(self, pos: int) -> _Entity | None:
+        """'Ana Diaz spoke to the council.' then '"…," she said.': the person just named.
+
+        A name whose gender the vocabulary does not know is still the likeliest
+        antecedent when it is printed in this paragraph or the one before it.
+        """
+        for entity in reversed(self._mentions):
+            if entity.pos >= pos or entity.name is None:
+                continue
+            between = self._text[entity.pos : pos]
+            return entity if len(re.findall(r"\n\s*", between)) <= 2 else None
         return None
 
     def _by_role(self, cue: Cue, pos: int) -> _Entity | None:
@@ -128,6 +143,8 @@ class SpeakerResolver:
         if modifiers and worded:
             return worded[-1]
         ordinal = next((i for i, o in enumerate(_ORDINALS) if o in modifiers), None)
+        if ordinal is None:
+            ordinal = self._ordinal_since(same, cue.nouns, pos)
         if ordinal is not None and ordinal < len(same):
             return same[ordinal]
         if same:
@@ -139,7 +156,31 @@ class SpeakerResolver:
         return None
 
 
+    def _ordinal_since(self, same: list[_Entity], nouns: frozenset[str], pos: int) -> int | None:
+        """A bare "the official" after narration naming "the first official" means that one.
+
+        Indirect speech ("The first official said China had been pressed") is no quote,
+        so only the printed ordinal mention, newer than every same-noun speaker, tells
+        which of several officials the next bare role noun refers to.
+        """
+        latest = max((e.pos for e in same), default=-1)
+        found = [o for at, o, n in self._ordinals if latest < at < pos and n & nouns]
+        return found[-1] if found else None
+
+
 _ORDINALS = ("first", "second", "third")
+
+
+def _ordinal_mentions(text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """Every "the first official" printed, as (offset, ordinal index, role nouns)."""
+    w = cue_words()
+    roles = alternation(list(w.roles))
+    ordinals = alternation(list(_ORDINALS))
+    pattern = rf"(?i:\bthe\s+({ordinals})\s+(?:[\w’'\-.]+\s+){{0,3}}?(?:{roles}))(?![\w’'])"
+    out: list[tuple[int, int, frozenset[str]]] = []
+    for m in re.finditer(pattern, text):
+        out.append((m.start(), _ORDINALS.index(m.group(1).lower()), role_nouns(m.group())))
+    return out
 
 
 def _distinct(entities: list[_Entity]) -> list[_Entity]:
@@ -152,7 +193,9 @@ def _distinct(entities: list[_Entity]) -> list[_Entity]:
             order[key] = _Entity(latest.name, latest.phrase, latest.nouns, latest.gender, e.pos)
             continue
         order[key] = e
-    firsts = {k: i for i, k in enumerate(e.label.lower() for e in entities)}
+    firsts: dict[str, int] = {}
+    for i, e in enumerate(entities):
+        firsts.setdefault(e.label.lower(), i)
     return sorted(order.values(), key=lambda e: firsts[e.label.lower()])
 
 

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from .anaphora import SpeakerResolver
 from .article_loaders import load_article, load_article_text
 from .cues import (
+    NAME_RUN,
     Cue,
     cue_after,
     cue_before,
     cue_in,
     cue_words,
+    split_name,
     subject_cue,
 )
 from .models import Article, Quote, QuoteFlag, Span
@@ -400,6 +402,7 @@ def _attribute(
         if cue is None and QuoteFlag.PARTIAL not in quote.flags:
             cue = (
                 _paragraph_lead(text, paras, quote)
+                or _dash_credit(text, paras, quote)
                 or _colon_intro(text, paras, quote)
                 or _continued(text, paras, quote, out)
             )
@@ -408,10 +411,23 @@ def _attribute(
                     quote, attributed_to=cue.speaker, cue=cue.cue or None
                 )
         words = len(re.findall(r"[\w\u2019'-]+", quote.text))
-        if cue is None and words <= 2:
+        if cue is None and (words <= 2 or _title_cased(quote.text)):
             quote = dataclasses.replace(quote, flags=quote.flags | {QuoteFlag.SCARE})
         out.append((quote, cue))
     return out
+
+
+def _title_cased(quoted: str) -> bool:
+    """'her "Growing Jobs Plan"', 'the "Best State for Business" list': a name, not speech.
+
+    Every longer word capitalised and no clause punctuation: a plan, book, programme
+    or ranking printed in quotes, kept as a scare quote rather than verified as speech.
+    """
+    if re.search(r"[.,;:!?\u2026]", quoted):
+        return False
+    words = re.findall(r"[\w\u2019'-]+", quoted)
+    long = [w for w in words if len(w) > 3]
+    return len(words) >= 2 and bool(long) and all(w[0].isupper() for w in long)
 
 
 def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
@@ -427,6 +443,22 @@ def _paragraph_lead(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cu
     if cue is None or not cue.cue.lower().startswith(cue_words().lead_cues):
         return None
     return _shift(cue, para_start)
+
+
+_DASH_CREDIT = re.compile(rf"[\u201d\"\u2019']?\s*[\u2014\u2013]\s*(?P<run>{NAME_RUN})(?:,[^\n]*)?\s*$")
+
+
+def _dash_credit(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
+    """A dash and a name closing the paragraph after the quote: '"..." — Commissioner Ruth Hale'."""
+    end = paras[_para_index(paras, quote.span.end)][1]
+    m = _DASH_CREDIT.match(text, quote.span.end, end)
+    if m is None:
+        return None
+    name, skipped, nouns = split_name(m.group("run"))
+    if name is None:
+        return None
+    start = m.start("run") + skipped
+    return Cue(name, "name", "\u2014", start, m.end(), nouns)
 
 
 def _colon_intro(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:

@@ -112,7 +112,7 @@ def _patterns() -> _Patterns:
     role = rf"(?i:\b(?:{dets})\s+(?:[\w’'\-.]+\s+){{0,5}}?(?:{alternation(list(w.roles))}))(?![\w’'])"
     bare = rf"\b(?:{alternation([r.capitalize() for r in w.bare_roles] + list(w.bare_roles))})\b"
     pronoun = rf"\b(?:{alternation([p.capitalize() for p in w.pronouns] + list(w.pronouns))})\b"
-    speaker = rf"(?P<speaker>{role}|{bare}|{pronoun}|\b{NAME_RUN})"
+    speaker = rf"(?P<speaker>{role}|{bare}|{pronoun}|\b{NAME_RUN}(?:\s+and\s+{NAME_RUN})?)"
     affil = rf"(?:\s+(?:{alternation(w.affiliation_words)})\s+(?:the\s+)?{NAME_RUN})?"
     told = rf"told(?:\s+(?:{alternation(w.told_objects)}|(?:The\s+)?{NAME_RUN}))?"
     verbs = [v for v in w.verbs if v != "told"]
@@ -207,12 +207,26 @@ def subject_cue(sentence: str) -> Cue | None:
     w = cue_words()
     m = re.match(rf"\s*(?P<speaker>{NAME_RUN})", sentence)
     if m is None:
-        return None
+        return _role_subject(sentence)
     name, skipped, nouns = split_name(m.group("speaker"))
     if name is None or name.split()[0] in w.not_names:
-        return None
+        return _role_subject(sentence)
     start = m.start("speaker") + skipped
     return Cue(name, "name", "", start, start + len(name), nouns | nouns_before(sentence, start))
+
+
+def _role_subject(sentence: str) -> Cue | None:
+    """'The chairwoman was blunt:' or 'And from the chairwoman:' before a quote paragraph."""
+    w = cue_words()
+    dets = alternation(sorted(w.definite | w.indefinite))
+    role = rf"(?i:\b(?:{dets})\s+(?:[\w’'\-.]+\s+){{0,3}}?(?:{alternation(list(w.roles))}))(?![\w’'])"
+    m = re.match(rf"\s*(?:(?i:and\s+)?(?i:from)\s+)?(?P<speaker>{role})", sentence)
+    if m is None:
+        return None
+    phrase = " ".join(m.group("speaker").split())
+    definite = phrase.split()[0].lower() in w.definite
+    start = m.start("speaker")
+    return Cue(phrase, "role", "", start, m.end(), role_nouns(phrase), definite)
 
 
 def _to_cue(m: re.Match[str], end: int | None) -> Cue | None:
@@ -236,9 +250,15 @@ def _to_cue(m: re.Match[str], end: int | None) -> Cue | None:
         phrase = " ".join(words)
         definite = words[0].lower() in w.definite
         return Cue(phrase, "role", cue_text, start, end, role_nouns(raw) | nouns, definite)
-    name, skipped, title_nouns = split_name(raw)
+    first, sep, second = raw.partition(" and ")
+    name, skipped, title_nouns = split_name(first if sep else raw)
     if name is None:
         return None
+    if sep:  # "Tom Reed and Ana Diaz said": both are credited, in print order
+        other, _, other_nouns = split_name(second)
+        if other is None:
+            return None
+        name, title_nouns = f"{name} and {other}", title_nouns | other_nouns
     return Cue(name, "name", cue_text, start + skipped, end, nouns | title_nouns)
 
 
