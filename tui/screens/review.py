@@ -324,11 +324,12 @@ class ReviewScreen(Screen[None]):
             item = self.current
             if item is None or item.finding is None:
                 return None
-            if action in ("change", "transcript") and item.finding.match is None:
+            match = item.finding.match
+            if action in ("change", "transcript", "alternatives") and match is None:
                 return None
             if action == "change" and not self.query_one(DiffView).changes:
                 return None
-            if action == "alternatives" and not item.finding.match.alternatives:  # type: ignore[union-attr]
+            if action == "alternatives" and match is not None and not match.alternatives:
                 return None
             if action == "clear" and item.review is None:
                 return None
