@@ -388,3 +388,31 @@ async def test_every_quote_can_be_walked_and_asked_for_its_passage(article: Path
             await pilot.pause()
         assert app.return_code in (None, 0)
         assert screen_of(app).items
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+@sync
+async def test_every_quote_survives_every_viewing_key(article: Path, size: tuple[int, int]) -> None:
+    """The not-found quote (Kirby, absent from the small corpus) once crashed the availability check."""
+    app = make_app(article, keep_decisions=False)
+    async with app.run_test(size=size) as pilot:
+        await settle(app, pilot)
+        screen = screen_of(app)
+        seen_not_found = False
+        for step in range(QUOTES):
+            item = screen.current
+            assert item is not None and item.finding is not None
+            if item.finding.match is None:
+                seen_not_found = True
+            for key in ("n", "p", "m", "m", "t", "v", "question_mark"):
+                await pilot.press(key)
+                await pilot.pause()
+                if app.screen is not screen:
+                    await pilot.press("escape")
+                    await pilot.pause()
+                assert app.screen is screen, (step, key)
+            if step < QUOTES - 1:
+                await pilot.press("j")
+                await pilot.pause()
+        assert seen_not_found
+        assert app.return_code in (None, 0)
