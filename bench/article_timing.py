@@ -59,7 +59,7 @@ def main() -> None:
 def in_process(args: argparse.Namespace) -> None:
     """The same work in one process, step by step."""
     t0 = time.perf_counter()
-    from verifier.article_loaders import load_article
+    from verifier.articles.loaders import load_article
     from verifier.session import CorpusOptions, Settings, Verifier
 
     t1 = time.perf_counter()

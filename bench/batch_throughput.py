@@ -30,7 +30,7 @@ ARTICLES = ROOT / "tests" / "data" / "articles"
 def make_articles(folder: Path, n: int, seed: int = 11) -> int:
     """Write ``n`` plain-text articles, each two test articles' bodies joined; return total words."""
     sys.path.insert(0, str(ROOT))
-    from verifier.article_loaders import load_article
+    from verifier.articles.loaders import load_article
 
     bodies = [
         load_article(p).text

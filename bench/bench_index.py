@@ -37,12 +37,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from rapidfuzz import fuzz  # noqa: E402
 
-from verifier.corpus import BUNDLED_CORPUS  # noqa: E402
-from verifier.corpus_files import corpus_paths  # noqa: E402
-from verifier.index import IndexedCorpus, build_index  # noqa: E402
+from verifier.corpus.files import corpus_paths  # noqa: E402
+from verifier.corpus.index import IndexedCorpus, build_index  # noqa: E402
+from verifier.corpus.memory import BUNDLED_CORPUS  # noqa: E402
 from verifier.models import Fidelity, Quote  # noqa: E402
 from verifier.session import verify_quote  # noqa: E402
-from verifier.text import tokenize  # noqa: E402
+from verifier.text.tokens import tokenize  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 ARCHIVE = REPO.parent / "shared" / "corpora" / "wh-briefings"

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from verifier.models import Role  # noqa: E402
-from verifier.transcripts import load_transcript  # noqa: E402
+from verifier.transcripts.loader import load_transcript  # noqa: E402
 
 DEFAULT_OUT = ROOT / "bench" / "data" / "long-wire-1500.md"
 SOURCES = sorted((ROOT / "corpus" / "press-briefings" / "2024-01").glob("*press-briefing-by-*.md"))[:6]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from verifier.corpus_files import corpus_counts, load_corpus_files, speaker_resolved  # noqa: E402
+from verifier.corpus.files import corpus_counts, load_corpus_files, speaker_resolved  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared/corpora/wh-briefings"
 

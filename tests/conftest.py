@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from verifier.corpus import BUNDLED_CORPUS, Corpus
-from verifier.transcripts import load_transcript
+from verifier.corpus.memory import BUNDLED_CORPUS, Corpus
+from verifier.transcripts.loader import load_transcript
 
 REPO = Path(__file__).resolve().parent.parent
 CALL = BUNDLED_CORPUS / "2024-01-28-background-press-call-counternarcotics-working-group-beijing.md"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from verifier.corpus_files import corpus_paths, load_corpus_files
-from verifier.formats.frontmatter import body_offset
+from verifier.corpus.files import corpus_paths, load_corpus_files
+from verifier.transcripts.formats.frontmatter import body_offset
 
 ARCHIVE = Path(__file__).parents[2] / "shared/corpora/wh-briefings"
 # A line that looks like a speaker label: "Q" with spacing, or an upper-case label and colon.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from verifier.article_eval import (
+from verifier.eval.extraction import (
     ExtractionScores,
     evaluate_extraction,
     format_extraction_scores,

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from verifier.article_eval import evaluate_extraction, format_extraction_scores
-from verifier.articles import extract_quotes, load_article, load_article_text
+from verifier.articles.quotes import extract_quotes, load_article, load_article_text
 from verifier.errors import ArticleError, InputError
+from verifier.eval.extraction import evaluate_extraction, format_extraction_scores
 from verifier.models import Article, Quote, QuoteFlag
 
 DATA = Path(__file__).parent / "data" / "articles"

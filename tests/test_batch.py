@@ -20,9 +20,9 @@ from jsonschema import Draft202012Validator
 
 from tests.conftest import REPO
 from tests.samples import small_corpus, write_articles
-from verifier.batch import collect_paths, run_batch
+from verifier.batch.pool import collect_paths, run_batch
 from verifier.cli import main
-from verifier.corpus import Corpus
+from verifier.corpus.memory import Corpus
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
 
@@ -212,7 +212,7 @@ def test_run_batch_library_call(setup: tuple[Path, dict[str, Path], Path]) -> No
 def test_workers_open_the_corpus_themselves_when_not_forked(
     setup: tuple[Path, dict[str, Path], Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import verifier.batch as batch_module
+    import verifier.batch.pool as batch_module
     from verifier.errors import QuotecheckError
 
     monkeypatch.setattr(batch_module.multiprocessing, "get_start_method", lambda: "spawn")

@@ -121,7 +121,7 @@ def _raising_opener(index: str | None) -> Any:
 
 
 def test_worker_that_cannot_open_the_corpus_fails_the_run_naming_it(tmp_path: Path) -> None:
-    from verifier.batch_dask import results
+    from verifier.batch.cluster import results
     from verifier.errors import InputError
 
     article = tmp_path / "a.txt"
@@ -144,7 +144,7 @@ def _broken_opener(index: str | None) -> Any:
 
 
 def test_an_article_that_raises_is_an_error_line(tmp_path: Path) -> None:
-    from verifier.batch_dask import results
+    from verifier.batch.cluster import results
 
     paths = [tmp_path / f"{k}.txt" for k in range(3)]
     for p in paths:

@@ -13,8 +13,8 @@ from tests.conftest import REPO
 from tests.samples import small_corpus, write_articles
 from verifier.cli import main
 from verifier.config import Config, load_config, parse_config
+from verifier.engine.policy import Policy
 from verifier.errors import ConfigError
-from verifier.policy import Policy
 
 # what the 0.93-scoring altered quote becomes when nothing below 0.97 counts as its source
 STRICTER = ("not_found", "paraphrase")

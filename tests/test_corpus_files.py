@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from verifier import corpus_files
-from verifier.corpus_files import (
+from verifier.corpus import files as corpus_files
+from verifier.corpus.files import (
     format_transcript,
     load_corpus_files,
     slug_id,

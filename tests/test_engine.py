@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from verifier.corpus import Corpus
+from verifier.corpus.memory import Corpus
+from verifier.corpus.search_space import doc_tokens
 from verifier.models import Attribution, EditKind, EditOp, Fidelity, Quote, Severity
-from verifier.search_space import doc_tokens
 from verifier.session import verify_quote
 
 SAO = "a senior administration official"

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from verifier.cli import main
-from verifier.corpus import BUNDLED_CORPUS, Corpus
-from verifier.evaluation import (
+from verifier.corpus.memory import BUNDLED_CORPUS, Corpus
+from verifier.eval.render import format_scores, scores_to_dict
+from verifier.eval.scoreboard import (
     CaseResult,
     EvalCase,
     EvalError,
@@ -22,7 +23,6 @@ from verifier.evaluation import (
     locate_passage,
     score,
 )
-from verifier.evaluation_report import format_scores, scores_to_dict
 from verifier.models import Attribution, Fidelity, Finding, Quote, Severity
 from verifier.session import Verifier
 

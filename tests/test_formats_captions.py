@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from verifier.formats import detect, get_format
 from verifier.models import Role
-from verifier.transcripts import load_transcript
+from verifier.transcripts.formats import detect, get_format
+from verifier.transcripts.loader import load_transcript
 
 DATA = Path(__file__).parent / "data" / "transcripts"
 
@@ -52,7 +52,7 @@ def test_format_can_be_named() -> None:
 
 def test_rolling_auto_captions_keep_each_word_once() -> None:
     """Auto-captions show each line twice (bottom of one cue, top of the next)."""
-    from verifier.transcripts import load_transcript
+    from verifier.transcripts.loader import load_transcript
 
     t = load_transcript(Path(__file__).parent / "data" / "transcripts" / "rolling.vtt")
     said = " ".join(" ".join(p.of(t.text) for p in turn.paragraphs) for turn in t.turns)

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from verifier.errors import TranscriptError
-from verifier.formats import get_format
 from verifier.models import NO_SPEAKER, Role
-from verifier.transcripts import load_transcript
+from verifier.transcripts.formats import get_format
+from verifier.transcripts.loader import load_transcript
 
 DATA = Path(__file__).parent / "data" / "transcripts"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from verifier.formats import detect
 from verifier.models import Role
-from verifier.transcripts import load_transcript
+from verifier.transcripts.formats import detect
+from verifier.transcripts.loader import load_transcript
 
 DATA = Path(__file__).parent / "data" / "transcripts"
 

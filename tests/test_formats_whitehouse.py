@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from verifier.formats import detect
 from verifier.models import NO_SPEAKER, Role
-from verifier.transcripts import load_transcript, parse_transcript
+from verifier.transcripts.formats import detect
+from verifier.transcripts.loader import load_transcript, parse_transcript
 
 DATA = Path(__file__).parent / "data" / "transcripts"
 

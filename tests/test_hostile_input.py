@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import REPO
 from verifier.errors import QuotecheckError
 from verifier.models import Fidelity
-from verifier.review import ReviewFile, backup_path, load_review_file, save_review_file
+from verifier.report.review import ReviewFile, backup_path, load_review_file, save_review_file
 from verifier.yamlnodes import MAX_YAML_CHARS, load_yaml
 
 TRANSCRIPT = REPO / "corpus" / "2024-01-28-background-press-call-counternarcotics-working-group-beijing.md"
@@ -164,7 +164,7 @@ REVIEW = textwrap.dedent("""\
 @pytest.mark.parametrize("start", [".inf", "1.5", "true", "-3"])
 def test_a_review_offset_that_is_not_a_whole_number_is_one_error(tmp_path: Path, start: str) -> None:
     path = tmp_path / "r.review.yaml"
-    from verifier.review import SCHEMA
+    from verifier.report.review import SCHEMA
 
     path.write_text(REVIEW.format(start=start).replace("quotecheck-review/1", SCHEMA), "utf-8")
     with pytest.raises(QuotecheckError) as err:
@@ -204,10 +204,10 @@ def test_backups_of_unreadable_review_files_never_replace_each_other(tmp_path: P
 
 def test_a_quote_past_the_word_limit_is_not_found_with_the_reason() -> None:
     from verifier import Policy
-    from verifier.corpus import Corpus
+    from verifier.corpus.memory import Corpus
     from verifier.models import Quote, Span
     from verifier.session import verify_quote
-    from verifier.transcripts import load_transcript
+    from verifier.transcripts.loader import load_transcript
 
     corpus = Corpus([load_transcript(TRANSCRIPT)])
     text = " ".join(["good morning everybody"] * 300)
@@ -273,7 +273,7 @@ def test_a_worker_dies_with_its_parent(tmp_path: Path) -> None:
     pidfile = tmp_path / "child.pid"
     script = textwrap.dedent(f"""
         import multiprocessing, os, time
-        from verifier.batch import _die_with_parent
+        from verifier.batch.pool import _die_with_parent
         def child():
             _die_with_parent()
             open({str(pidfile)!r}, "w").write(str(os.getpid()))

@@ -15,11 +15,11 @@ import numpy as np
 import pytest
 
 from verifier.cli import main
-from verifier.corpus import BUNDLED_CORPUS, Corpus
-from verifier.filters import DocFilter, allowed_mask, filtered
-from verifier.index import IndexedCorpus, build_index, check_freshness, default_index_path
+from verifier.corpus.filters import DocFilter, allowed_mask, filtered
+from verifier.corpus.index import IndexedCorpus, build_index, check_freshness, default_index_path
+from verifier.corpus.memory import BUNDLED_CORPUS, Corpus
 from verifier.models import Quote
-from verifier.report import finding_to_dict
+from verifier.report.render import finding_to_dict
 from verifier.session import verify_quote
 
 REPO = Path(__file__).resolve().parent.parent

@@ -17,8 +17,8 @@ from tests.test_tui_review import settle
 from tui.app import create_app
 from tui.launch import build_source
 from verifier.cli import build_parser, main
-from verifier.commands.common import settings_from_args
-from verifier.report import finding_to_dict
+from verifier.cli.common import settings_from_args
+from verifier.report.render import finding_to_dict
 from verifier.session import CorpusOptions, Settings, Verifier
 
 EXAMPLE = REPO / "examples" / "counternarcotics-story.md"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from verifier.corpus import BUNDLED_CORPUS, Corpus
-from verifier.evaluation import evaluate, load_eval
-from verifier.evaluation_report import format_scores
+from verifier.corpus.memory import BUNDLED_CORPUS, Corpus
+from verifier.eval.render import format_scores
+from verifier.eval.scoreboard import evaluate, load_eval
 from verifier.session import Verifier
 
 REAL_NEWS = Path(__file__).parent / "eval" / "real_news.yaml"

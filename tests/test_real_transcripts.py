@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from verifier.formats.dates import date_in_header
 from verifier.models import Role
-from verifier.speakers import load_aliases
-from verifier.transcripts import load_transcript, parse_transcript
+from verifier.transcripts.formats.dates import date_in_header
+from verifier.transcripts.loader import load_transcript, parse_transcript
+from verifier.transcripts.speakers import load_aliases
 
 ROOT = Path(__file__).parent.parent
 REAL = Path(__file__).parent / "data" / "transcripts" / "real"

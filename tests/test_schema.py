@@ -14,10 +14,10 @@ from jsonschema import Draft202012Validator
 
 from tests.conftest import CALL, REPO
 from verifier import models
-from verifier.article_loaders import load_article
+from verifier.articles.loaders import load_article
 from verifier.cli import main
-from verifier.corpus import Corpus
-from verifier.report import article_report
+from verifier.corpus.memory import Corpus
+from verifier.report.render import article_report
 from verifier.session import verify_article
 
 ARTICLES = Path(__file__).parent / "data" / "articles"

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from verifier.models import NO_SPEAKER, Role, Speaker, Transcript
-from verifier.questioners import find_handoff
-from verifier.speakers import (
+from verifier.transcripts.loader import load_transcript, parse_transcript
+from verifier.transcripts.questioners import find_handoff
+from verifier.transcripts.speakers import (
     CreditRelation,
     credit_relation,
     explain_credit,
@@ -16,7 +17,6 @@ from verifier.speakers import (
     office_holder,
     role_for_label,
 )
-from verifier.transcripts import load_transcript, parse_transcript
 
 DATA = Path(__file__).parent / "data" / "transcripts"
 ROOT = Path(__file__).parents[1]
@@ -165,7 +165,7 @@ def test_named_questioner_credited_by_name() -> None:
 )
 def test_counted_unnamed_officials_match_an_anonymous_speaker(phrase: str) -> None:
     from verifier.models import Role, Speaker, Transcript
-    from verifier.speakers import CreditRelation, credit_relation
+    from verifier.transcripts.speakers import CreditRelation, credit_relation
 
     speaker = Speaker(label="SENIOR ADMINISTRATION OFFICIAL", role=Role.ANONYMOUS)
     transcript = Transcript(id="t", title="Background Press Call", text="", turns=(),
@@ -183,7 +183,7 @@ def test_counted_unnamed_officials_match_an_anonymous_speaker(phrase: str) -> No
     ],
 )
 def test_a_page_with_no_labels_takes_its_speaker_from_the_title(title: str, name: str) -> None:
-    from verifier.transcripts import parse_transcript
+    from verifier.transcripts.loader import parse_transcript
 
     text = f"---\ntitle: {title}\ndate: '2023-12-01'\n---\n\nThank you all for coming today.\n"
     transcript = parse_transcript(text, path="remarks.md")
@@ -192,7 +192,7 @@ def test_a_page_with_no_labels_takes_its_speaker_from_the_title(title: str, name
 
 
 def test_a_page_with_no_labels_and_no_speaker_in_its_title_stays_speakerless() -> None:
-    from verifier.transcripts import parse_transcript
+    from verifier.transcripts.loader import parse_transcript
 
     text = "---\ntitle: Fact Sheet on the Economy\n---\n\nThe economy grew.\n"
     assert not parse_transcript(text, path="fact.md").has_speakers
@@ -215,13 +215,13 @@ def test_a_page_with_no_labels_and_no_speaker_in_its_title_stays_speakerless() -
 def test_labels_with_particles_and_compound_names_split_at_the_title(
     label: str, expected: tuple[str | None, str]
 ) -> None:
-    from verifier.speakers import split_label
+    from verifier.transcripts.speakers import split_label
 
     assert split_label(label) == expected
 
 
 def test_mr_sorkin_is_andrew_ross_sorkin() -> None:
-    from verifier.speakers import load_aliases
+    from verifier.transcripts.speakers import load_aliases
 
     person = load_aliases(None).lookup("MR. SORKIN", "2024-05-17")
     assert person is not None and person.name == "Andrew Ross Sorkin"

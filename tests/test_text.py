@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from verifier.text import fold, split_ellipsis, tokenize
+from verifier.text.tokens import fold, split_ellipsis, tokenize
 
 _ALPHABET = st.sampled_from(
     list("abcXYZ019 ,.;'\"-\n")

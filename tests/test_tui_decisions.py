@@ -12,7 +12,7 @@ import pytest
 from tests.test_tui_review import BEIJING, copy_example
 from verifier.cli import main
 from verifier.models import Attribution, Fidelity, Quote, Span
-from verifier.review import (
+from verifier.report.review import (
     Decision,
     ReviewFile,
     ReviewFileError,
@@ -83,8 +83,8 @@ def test_a_file_that_is_not_a_review_file_is_a_clear_error(tmp_path: Path) -> No
 def test_article_command_folds_decisions_into_the_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from verifier.article_loaders import load_article
-    from verifier.articles import extract_quotes
+    from verifier.articles.loaders import load_article
+    from verifier.articles.quotes import extract_quotes
 
     article_path = copy_example(tmp_path)
     article = load_article(article_path)
@@ -117,7 +117,7 @@ def test_article_command_folds_decisions_into_the_report(
 
 def test_the_core_never_imports_textual() -> None:
     code = (
-        "import sys, verifier.cli, verifier.commands, verifier.review, verifier.pipeline;"
+        "import sys, verifier.cli, verifier.cli.commands, verifier.report.review, verifier.engine.stages;"
         "sys.exit('textual' in sys.modules or 'tui' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

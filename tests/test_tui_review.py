@@ -25,15 +25,15 @@ from tui.source import ReviewSource
 from tui.state import Status
 from tui.widgets.diff_view import DiffView
 from tui.widgets.quote_list import QuoteList
-from verifier.article_loaders import load_article
+from verifier.articles.loaders import load_article
 from verifier.cli import main
-from verifier.corpus import Corpus
+from verifier.corpus.memory import Corpus
+from verifier.corpus.search_space import SearchSpace
 from verifier.errors import InputError
 from verifier.models import Attribution, Fidelity, Finding, Quote, Severity
-from verifier.review import Decision, article_hash, load_review_file, review_path_for
-from verifier.search_space import SearchSpace
+from verifier.report.review import Decision, article_hash, load_review_file, review_path_for
 from verifier.session import Verifier
-from verifier.transcripts import load_transcript
+from verifier.transcripts.loader import load_transcript
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "counternarcotics-story.md"

@@ -1,6 +1,6 @@
 """The reviewer's decisions while the app runs: loaded once, saved at every change.
 
-A thin stateful wrapper over ``verifier.review``: it remembers the file, lays it on the
+A thin stateful wrapper over ``verifier.report.review``: it remembers the file, lays it on the
 article's quotes, and never lets a failed save or an unreadable file lose a decision.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from verifier.about import version
 from verifier.models import Article, Quote
-from verifier.review import (
+from verifier.report.review import (
     QuoteKey,
     Reconciled,
     Review,
@@ -72,7 +72,7 @@ class DecisionStore:
         return next((r for r in self.file.reviews if r.key == key), None)
 
     def change(self, quote: Quote, **changes: object) -> Review | None:
-        """Apply a change (see ``verifier.review.decide``); the quote's decision now. Not saved."""
+        """Apply a change (see ``verifier.report.review.decide``); the quote's decision now. Not saved."""
         self.file = decide(self.file, quote, **changes)  # type: ignore[arg-type]
         self.unsaved = True
         return self.review_for(quote)

@@ -6,10 +6,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from verifier.corpus.search_space import SearchSpace
 from verifier.models import Finding
-from verifier.report import article_markdown, article_report, to_json
-from verifier.review import fold_into_report, reconcile, review_markdown
-from verifier.search_space import SearchSpace
+from verifier.report.render import article_markdown, article_report, to_json
+from verifier.report.review import fold_into_report, reconcile, review_markdown
 
 from .decisions import DecisionStore
 from .source import ReviewSource

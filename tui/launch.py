@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from verifier.article_loaders import load_article
-from verifier.corpus import BUNDLED_CORPUS
+from verifier.articles.loaders import load_article
+from verifier.corpus.memory import BUNDLED_CORPUS
 from verifier.errors import InputError
 from verifier.session import Settings, Verifier
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from verifier.corpus.search_space import SearchSpace
 from verifier.models import Finding, Quote
-from verifier.search_space import SearchSpace
 
 
 class QuotesFound(Message):

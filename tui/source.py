@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from verifier.articles import extract_quotes
+from verifier.articles.quotes import extract_quotes
 from verifier.models import Article, Quote
-from verifier.review import review_path_for
+from verifier.report.review import review_path_for
 from verifier.session import Verifier
 
 

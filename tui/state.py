@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from verifier.engine.verdict import judge_severity
 from verifier.models import Attribution, Fidelity, Finding, Quote, Severity
-from verifier.review import Decision, Review
-from verifier.verdict import judge_severity
+from verifier.report.review import Decision, Review
 
 
 class Status(StrEnum):

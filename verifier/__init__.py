@@ -15,28 +15,28 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from . import models
-    from .article_loaders import load_article
-    from .articles import extract_quotes
-    from .corpus import BUNDLED_CORPUS, Corpus
-    from .errors import QuotecheckError
-    from .policy import Policy
-    from .report import article_report, finding_to_dict
-    from .session import CorpusOptions, Settings, Verifier, verify_article, verify_quote
-    from .transcripts import load_transcript
+    from verifier import models
+    from verifier.articles.loaders import load_article
+    from verifier.articles.quotes import extract_quotes
+    from verifier.corpus.memory import BUNDLED_CORPUS, Corpus
+    from verifier.engine.policy import Policy
+    from verifier.errors import QuotecheckError
+    from verifier.report.render import article_report, finding_to_dict
+    from verifier.session import CorpusOptions, Settings, Verifier, verify_article, verify_quote
+    from verifier.transcripts.loader import load_transcript
 
 # public name -> module that defines it (relative to this package)
 _EXPORTS = {
-    "load_transcript": ".transcripts",
-    "Corpus": ".corpus",
-    "BUNDLED_CORPUS": ".corpus",
-    "load_article": ".article_loaders",
-    "extract_quotes": ".articles",
+    "load_transcript": ".transcripts.loader",
+    "Corpus": ".corpus.memory",
+    "BUNDLED_CORPUS": ".corpus.memory",
+    "load_article": ".articles.loaders",
+    "extract_quotes": ".articles.quotes",
     "verify_quote": ".session",
     "verify_article": ".session",
-    "finding_to_dict": ".report",
-    "article_report": ".report",
-    "Policy": ".policy",
+    "finding_to_dict": ".report.render",
+    "article_report": ".report.render",
+    "Policy": ".engine.policy",
     "Verifier": ".session",
     "Settings": ".session",
     "CorpusOptions": ".session",

@@ -1,5 +1,5 @@
 """``python -m verifier`` runs the quotecheck command."""
 
-from .cli import main
+from verifier.cli import main
 
 raise SystemExit(main())

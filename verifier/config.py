@@ -23,10 +23,10 @@ from typing import Any
 
 import yaml
 
-from .errors import ConfigError
-from .policy import Policy, policy_from_mapping
-from .speakers import Aliases, parse_aliases
-from .yamlnodes import load_yaml
+from verifier.engine.policy import Policy, policy_from_mapping
+from verifier.errors import ConfigError
+from verifier.transcripts.speakers import Aliases, parse_aliases
+from verifier.yamlnodes import load_yaml
 
 CONFIG_NAME = "quotecheck.yaml"
 FAIL_ON_LEVELS = ("warn", "fail")

@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .config import Config, load_config
-from .errors import InputError
-from .models import Article, Finding, Quote
-from .policy import Policy
-from .search_space import SearchSpace
-from .speakers import Aliases, load_aliases, merge_aliases
+from verifier.config import Config, load_config
+from verifier.corpus.search_space import SearchSpace
+from verifier.engine.policy import Policy
+from verifier.errors import InputError
+from verifier.models import Article, Finding, Quote
+from verifier.transcripts.speakers import Aliases, load_aliases, merge_aliases
 
 if TYPE_CHECKING:
-    from .filters import DocFilter
+    from verifier.corpus.filters import DocFilter
 
 Note = Callable[[str], None]
 
@@ -45,7 +45,7 @@ class CorpusOptions:
     @property
     def label(self) -> str:
         """How a screen names this corpus."""
-        from .corpus import BUNDLED_CORPUS
+        from verifier.corpus.memory import BUNDLED_CORPUS
 
         return ", ".join(self.transcripts) if self.transcripts else str(self.folder or BUNDLED_CORPUS)
 
@@ -93,10 +93,10 @@ def _replace(options: CorpusOptions, **changes: Any) -> CorpusOptions:
 
 def open_space(options: CorpusOptions, *, note: Note | None = None) -> SearchSpace:
     """The search space the options name: given transcript files, a folder, or the bundled one."""
-    from .corpus import BUNDLED_CORPUS, Corpus
-    from .filters import filtered
-    from .index import open_corpus_dir
-    from .transcripts import load_transcript
+    from verifier.corpus.filters import filtered
+    from verifier.corpus.index import open_corpus_dir
+    from verifier.corpus.memory import BUNDLED_CORPUS, Corpus
+    from verifier.transcripts.loader import load_transcript
 
     if options.transcripts:
         space: SearchSpace = Corpus(
@@ -121,7 +121,7 @@ def open_space(options: CorpusOptions, *, note: Note | None = None) -> SearchSpa
 
 def doc_filter(options: CorpusOptions) -> DocFilter:
     """The transcript filter the options set (empty: every transcript)."""
-    from .filters import DocFilter
+    from verifier.corpus.filters import DocFilter
 
     return DocFilter(
         date_from=options.date_from,
@@ -140,7 +140,7 @@ class Verifier:
 
     def __init__(self, space: SearchSpace, *, policy: Policy | None = None,
                  aliases: Aliases | None = None, settings: Settings | None = None) -> None:
-        from .context import Context
+        from verifier.engine.context import Context
 
         self.space = space
         self.settings = settings or Settings(policy=policy or Policy(), aliases=aliases)
@@ -163,13 +163,13 @@ class Verifier:
 
     def verify_quote(self, quote: Quote, *, near_date: str | None = None) -> Finding:
         """The quote's best source in the corpus, and the verdicts on it."""
-        from .pipeline import verify_in
+        from verifier.engine.stages import verify_in
 
         return verify_in(self.context, quote, near_date=near_date)
 
     def iter_article(self, article: Article) -> Iterator[Finding]:
         """Findings one at a time, in article order, so a UI can show each when ready."""
-        from .articles import extract_quotes
+        from verifier.articles.quotes import extract_quotes
 
         for quote in extract_quotes(article):
             yield self.verify_quote(quote, near_date=article.date)
@@ -180,7 +180,7 @@ class Verifier:
 
     def report(self, article: Article, findings: list[Finding] | None = None) -> dict[str, Any]:
         """The article's report (the report contract), verifying it first if needed."""
-        from .report import article_report
+        from verifier.report.render import article_report
 
         if findings is None:
             findings = self.verify_article(article)

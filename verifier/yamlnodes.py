@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError, QuotecheckError
+from verifier.errors import InputError, QuotecheckError
 
 # libyaml when installed (same safety, ~10x faster), else the pure-Python loader.
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -15,10 +15,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.worker import get_current_worker
 
+from verifier.corpus.search_space import SearchSpace
 from verifier.errors import QuotecheckError
 from verifier.models import Attribution, Fidelity, Span, Transcript
-from verifier.review import Decision
-from verifier.search_space import SearchSpace
+from verifier.report.review import Decision
 
 from ..decisions import DecisionStore
 from ..export import EXPORTS, export_report

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from verifier.models import Role
-from verifier.review import Decision, overridden
+from verifier.report.review import Decision, overridden
 
 from ..state import Item, Status
 

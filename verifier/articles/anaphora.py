@@ -1,0 +1,243 @@
+"""Who an attribution refers to: "he added", "the official said", "Mr. Kirby said".
+
+The article's named and role speakers are tracked in order; a pronoun, a role noun
+or a surname resolves to the most recent compatible one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verifier.articles.cues import (
+    NAME_RUN,
+    Cue,
+    alternation,
+    cue_words,
+    name_gender,
+    nouns_before,
+    role_nouns,
+    split_name,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entity:
+    """Someone the article has named or credited, as later anaphora may refer to them."""
+
+    name: str | None  # resolved name, None for an unnamed role ("a senior official")
+    phrase: str  # as printed
+    nouns: frozenset[str]
+    gender: str
+    pos: int
+
+    @property
+    def label(self) -> str:
+        return self.name or self.phrase
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == "any" or b == "any" or a == b
+
+
+class SpeakerResolver:
+    """Resolves "he", "the official", "Mr. Kirby" to the person the article means.
+
+    Fed the article's attributions in order; it remembers who spoke, and knows every
+    full name printed anywhere in the text (so "Kirby said" finds "John Kirby").
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._mentions = _name_mentions(text)
+        self._ordinals = _ordinal_mentions(text)
+        self._speakers: list[_Entity] = []
+
+    def resolve(self, cue: Cue, pos: int) -> str | None:
+        """The resolved speaker for an attribution at ``pos``; records it for later anaphora."""
+        entity = self._entity_for(cue, pos)
+        if entity is None:
+            return None
+        self._speakers.append(entity)
+        return entity.label
+
+    def _entity_for(self, cue: Cue, pos: int) -> _Entity | None:
+        if cue.kind == "name":
+            return self._named(cue, pos)
+        if cue.kind == "pronoun":
+            found = self._by_pronoun(cue.speaker.lower(), pos)
+            return None if found is None else _moved(found, pos, cue.nouns)
+        if not cue.definite:
+            phrase = cue.speaker[:1].lower() + cue.speaker[1:]
+            return _Entity(None, phrase, cue.nouns, name_gender("", cue.nouns), pos)
+        found = self._by_role(cue, pos)
+        if found is None:
+            return _Entity(None, cue.speaker, cue.nouns, name_gender("", cue.nouns), pos)
+        return _moved(found, pos, cue.nouns)
+
+    def _named(self, cue: Cue, pos: int) -> _Entity:
+        w = cue_words()
+        core = [t for t in cue.speaker.split() if t not in w.honorifics]
+        bare = [t for t in core if t not in w.kept_titles and t != "Vice"]
+        name = " ".join(core)
+        nouns = cue.nouns
+        if len(bare) < 2 or len(bare) < len(core):
+            full = self._full_name(bare[-1] if bare else core[-1], pos)
+            if full is not None:
+                name, nouns = full.label, nouns | full.nouns
+        gender = name_gender(cue.speaker, nouns)
+        if gender == "any":
+            gender = name_gender(name, nouns)
+        return _Entity(name, cue.speaker, nouns, gender, pos)
+
+    def _full_name(self, surname: str, pos: int) -> _Entity | None:
+        """The latest full name ending in ``surname``, before ``pos`` if any, else after."""
+        matches = [m for m in self._mentions if m.name and m.name.split()[-1] == surname]
+        before = [m for m in matches if m.pos < pos]
+        if before:
+            return before[-1]
+        return matches[-1] if matches else None
+
+    def _by_pronoun(self, pronoun: str, pos: int) -> _Entity | None:
+        """Speakers of the same gender, then people named; then anyone compatible."""
+        gender = cue_words().pronouns.get(pronoun, "any")
+        people = [m for m in self._mentions if m.pos < pos and (m.gender != "any" or m.nouns)]
+        exact = gender != "any"
+        for same in (exact, False):
+            for pool in (self._speakers, people):
+                for entity in reversed(pool):
+                    if entity.gender == gender if same else _compatible(gender, entity.gender):
+                        return entity
+        return self._nearby_name(pos)
+
+    def _nearby_name(self, pos: int) -> _Entity | None:
+        """'Ana Diaz spoke to the council.' then '"…," she said.': the person just named.
+
+        A name whose gender the vocabulary does not know is still the likeliest
+        antecedent when it is printed in this paragraph or the one before it.
+        """
+        for entity in reversed(self._mentions):
+            if entity.pos >= pos or entity.name is None:
+                continue
+            between = self._text[entity.pos : pos]
+            return entity if len(re.findall(r"\n\s*", between)) <= 2 else None
+        return None
+
+    def _by_role(self, cue: Cue, pos: int) -> _Entity | None:
+        """'the second official': a same-noun entity with its words, else by order or recency.
+
+        Speakers and people the article introduced ("A senior administration official,
+        speaking on condition of anonymity, ...") both count; a role group match
+        ("the official" for a named spokesman) comes last.
+        """
+        w = cue_words()
+        roles = w.roles
+        modifiers = {
+            t for t in cue.speaker.lower().split()[1:] if t not in roles and t not in w.definite
+        }
+        pool = sorted(
+            self._speakers + [m for m in self._mentions if m.pos < pos], key=lambda e: e.pos
+        )
+        same = _distinct([e for e in pool if e.nouns & cue.nouns])
+        worded = [e for e in same if modifiers <= set(e.phrase.lower().split())]
+        if modifiers and worded:
+            return worded[-1]
+        ordinal = next((i for i, o in enumerate(_ORDINALS) if o in modifiers), None)
+        if ordinal is None:
+            ordinal = self._ordinal_since(same, cue.nouns, pos)
+        if ordinal is not None and ordinal < len(same):
+            return same[ordinal]
+        if same:
+            return same[-1]
+        groups = {roles[n] for n in cue.nouns if n in roles}
+        for entity in reversed(self._speakers):
+            if {roles[n] for n in entity.nouns if n in roles} & groups:
+                return entity
+        return None
+
+
+    def _ordinal_since(self, same: list[_Entity], nouns: frozenset[str], pos: int) -> int | None:
+        """A bare "the official" after narration naming "the first official" means that one.
+
+        Indirect speech ("The first official said China had been pressed") is no quote,
+        so only the printed ordinal mention, newer than every same-noun speaker, tells
+        which of several officials the next bare role noun refers to.
+        """
+        latest = max((e.pos for e in same), default=-1)
+        found = [o for at, o, n in self._ordinals if latest < at < pos and n & nouns]
+        return found[-1] if found else None
+
+
+_ORDINALS = ("first", "second", "third")
+
+
+def _ordinal_mentions(text: str) -> list[tuple[int, int, frozenset[str]]]:
+    """Every "the first official" printed, as (offset, ordinal index, role nouns)."""
+    w = cue_words()
+    roles = alternation(list(w.roles))
+    ordinals = alternation(list(_ORDINALS))
+    pattern = rf"(?i:\bthe\s+({ordinals})\s+(?:[\w’'\-.]+\s+){{0,3}}?(?:{roles}))(?![\w’'])"
+    out: list[tuple[int, int, frozenset[str]]] = []
+    for m in re.finditer(pattern, text):
+        out.append((m.start(), _ORDINALS.index(m.group(1).lower()), role_nouns(m.group())))
+    return out
+
+
+def _distinct(entities: list[_Entity]) -> list[_Entity]:
+    """One entry per person, at their latest position, ordered by first appearance."""
+    order: dict[str, _Entity] = {}
+    for e in entities:
+        key = e.label.lower()
+        if key in order:
+            latest = order.pop(key)
+            order[key] = _Entity(latest.name, latest.phrase, latest.nouns, latest.gender, e.pos)
+            continue
+        order[key] = e
+    firsts: dict[str, int] = {}
+    for i, e in enumerate(entities):
+        firsts.setdefault(e.label.lower(), i)
+    return sorted(order.values(), key=lambda e: firsts[e.label.lower()])
+
+
+def _moved(entity: _Entity, pos: int, nouns: frozenset[str]) -> _Entity:
+    return _Entity(entity.name, entity.phrase, entity.nouns | nouns, entity.gender, pos)
+
+
+_MENTION_RE = re.compile(rf"\b{NAME_RUN}")
+_APPOS_AFTER_RE = re.compile(r",\s*(?:the|a|an)\s+([^,;.!?“”\"\n]{1,60}),")
+
+
+def _name_mentions(text: str) -> list[_Entity]:
+    """Every full name printed (two or more capitalised words), with role nouns around it."""
+    w = cue_words()
+    out: list[_Entity] = []
+    for m in _MENTION_RE.finditer(text):
+        name, skipped, title_nouns = split_name(m.group())
+        if name is None:
+            continue
+        core = [t for t in name.split() if t not in w.honorifics and t not in w.kept_titles]
+        if core and core[0] == "Vice":
+            core = core[1:]
+        if len(core) < 2:
+            continue
+        start = m.start() + skipped
+        appos = _APPOS_AFTER_RE.match(text, m.end())
+        nouns = title_nouns | nouns_before(text, start)
+        nouns |= role_nouns(appos.group(1)) if appos else frozenset()
+        full = " ".join(core)
+        out.append(_Entity(full, name, nouns, name_gender(name, nouns), start))
+    return sorted(out + _role_mentions(text), key=lambda e: e.pos)
+
+
+def _role_mentions(text: str) -> list[_Entity]:
+    """Unnamed people the article introduces: "A senior administration official, ..."."""
+    w = cue_words()
+    dets = alternation(sorted(w.indefinite))
+    pattern = rf"(?i:\b(?:{dets})\s+(?:[\w’'\-.]+\s+){{0,4}}?(?:{alternation(list(w.roles))}))(?![\w’'])"
+    out: list[_Entity] = []
+    for m in re.finditer(pattern, text):
+        phrase = " ".join(m.group().split())
+        phrase = phrase[:1].lower() + phrase[1:]
+        nouns = role_nouns(phrase)
+        out.append(_Entity(None, phrase, nouns, name_gender("", nouns), m.start()))
+    return out

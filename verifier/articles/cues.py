@@ -1,0 +1,320 @@
+"""Attribution cues around a quote: who the article credits ("Kirby said", "said a reporter").
+
+The words (cue verbs, role nouns, titles, pronouns) live in ``data/cues.yaml``; this module
+only turns them into patterns and reads a speaker phrase the way the article prints it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from verifier.text.shipped import shipped_data
+
+
+@dataclass(frozen=True, slots=True)
+class CueWords:
+    """The cue vocabulary from data/cues.yaml."""
+
+    verbs: tuple[str, ...]
+    told_objects: tuple[str, ...]
+    prepositional: tuple[str, ...]
+    adverbs: tuple[str, ...]
+    pronouns: dict[str, str]
+    roles: dict[str, str]
+    definite: frozenset[str]
+    indefinite: frozenset[str]
+    honorifics: dict[str, str]
+    titles: dict[str, str]
+    kept_titles: frozenset[str]
+    not_names: frozenset[str]
+    male_names: frozenset[str]
+    female_names: frozenset[str]
+    gendered_nouns: dict[str, str]
+    bare_roles: frozenset[str]
+    lead_cues: tuple[str, ...]
+    tail_prepositions: tuple[str, ...]
+    affiliation_words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """An attribution found in the copy; offsets are relative to the searched string.
+
+    ``speaker`` is the phrase as printed (apposition and leading titles left out);
+    ``kind`` is name, pronoun or role; ``nouns`` are role nouns printed with it
+    ("spokesman" from "John Kirby, the NSC spokesman") so later anaphora can find it.
+    """
+
+    speaker: str
+    kind: str
+    cue: str
+    start: int
+    end: int
+    nouns: frozenset[str] = frozenset()
+    definite: bool = False
+
+
+@cache
+def cue_words() -> CueWords:
+    """Load the cue vocabulary once."""
+    raw: dict[str, Any] = shipped_data("cues.yaml")
+    dets = raw["determiners"]
+    return CueWords(
+        verbs=tuple(raw["verbs"]),
+        told_objects=tuple(raw["told_objects"]),
+        prepositional=tuple(raw["prepositional"]),
+        adverbs=tuple(raw["adverbs"]),
+        pronouns=dict(raw["pronouns"]),
+        roles=dict(raw["roles"]),
+        definite=frozenset(dets["definite"]),
+        indefinite=frozenset(dets["indefinite"]),
+        honorifics=dict(raw["honorifics"]),
+        titles=dict(raw["titles"]),
+        kept_titles=frozenset(raw["kept_titles"]),
+        not_names=frozenset(raw["not_names"]),
+        male_names=frozenset(raw["first_names"]["male"]),
+        female_names=frozenset(raw["first_names"]["female"]),
+        gendered_nouns=dict(raw.get("gendered_nouns") or {}),
+        bare_roles=frozenset(raw["bare_roles"]),
+        lead_cues=tuple(raw["lead_cues"]),
+        tail_prepositions=tuple(raw["cue_tail_prepositions"]),
+        affiliation_words=tuple(raw["affiliation_words"]),
+    )
+
+
+def alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation, longest first, with spaces matching any whitespace."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+# A capitalised name token: an initial or short abbreviation with its period, or a word.
+NAME_TOKEN = r"[A-Z](?:[a-z]{0,3}\.(?=\s)|[\w’'\-]*)"
+NAME_RUN = rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}|\n{NAME_TOKEN}){{0,4}}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    speaker_cue: re.Pattern[str]
+    cue_speaker: re.Pattern[str]
+    prep_speaker: re.Pattern[str]
+    tail: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    """Compile the three attribution shapes, and what may follow one, from the vocabulary."""
+    w = cue_words()
+    dets = alternation(sorted(w.definite | w.indefinite))
+    role = rf"(?i:\b(?:{dets})\s+(?:[\w’'\-.]+\s+){{0,5}}?(?:{alternation(list(w.roles))}))(?![\w’'])"
+    bare = rf"\b(?:{alternation([r.capitalize() for r in w.bare_roles] + list(w.bare_roles))})\b"
+    pronoun = rf"\b(?:{alternation([p.capitalize() for p in w.pronouns] + list(w.pronouns))})\b"
+    speaker = rf"(?P<speaker>{role}|{bare}|{pronoun}|\b{NAME_RUN}(?:\s+and\s+{NAME_RUN})?)"
+    affil = rf"(?:\s+(?:{alternation(w.affiliation_words)})\s+(?:the\s+)?{NAME_RUN})?"
+    told = rf"told(?:\s+(?:{alternation(w.told_objects)}|(?:The\s+)?{NAME_RUN}))?"
+    verbs = [v for v in w.verbs if v != "told"]
+    cue = rf"(?P<cue>{told}|(?:{alternation(verbs)}))(?![\w’'])"
+    appos = r"(?:,\s*(?P<appos>[^,;!?“”\"\s][^,;!?“”\"\n]{0,79}?),)?"
+    tail_appos = r"(?:,\s*(?P<appos>[^,;!?“”\"\s.][^,;!?“”\"\n.]{0,79}))?"
+    adverbs = rf"(?:\s+(?:{alternation(w.adverbs)}))*"
+    inverted = [v for v in verbs if v not in ("called", "calls", "call", "described", "put it")]
+    inv_cue = rf"(?P<cue>{alternation(inverted)})"
+    prep = rf"(?P<cue>(?i:{alternation(w.prepositional)}))"
+    preps = alternation(w.tail_prepositions)
+    return _Patterns(
+        speaker_cue=re.compile(rf"{speaker}{affil}{appos}{adverbs}\s+{cue}"),
+        cue_speaker=re.compile(rf"{inv_cue}\s+{speaker}{affil}{tail_appos}"),
+        prep_speaker=re.compile(rf"{prep}\s+{speaker}{affil}"),
+        tail=re.compile(
+            rf"{adverbs}(?:\s+(?:(?:{preps})\b|[a-z]+ing\s)[^,.;:!?“”\"\n]{{0,80}}?)?"
+            r"(?=\s*(?:[,.;:!?—–“\"]|$))"
+        ),
+    )
+
+
+def _ends_cleanly(m: re.Match[str]) -> int | None:
+    """Where an attribution ends, if only adverbs or a prepositional phrase follow its cue.
+
+    "Kirby said on Friday." ends; "Kirby said the targets were..." is reported speech
+    of its own, not the attribution of the quote before it.
+    """
+    tail = _patterns().tail.match(m.string, m.end())
+    return None if tail is None else tail.end()
+
+
+def cue_after(text: str) -> Cue | None:
+    """An attribution starting ``text`` (what follows a closing mark): ', Kirby said'."""
+    lead = re.match(r"[\s,]*(?:[—–-]\s*)?", text)
+    offset = lead.end() if lead else 0
+    p = _patterns()
+    for pattern in (p.speaker_cue, p.cue_speaker, p.prep_speaker):
+        m = pattern.match(text, offset)
+        if m is not None:
+            cue = _to_cue(m, _ends_cleanly(m))
+            if cue is not None:
+                return cue
+    return _titled_cue_after(text, offset)
+
+
+def _titled_cue_after(text: str, offset: int) -> Cue | None:
+    """', national security spokesman John Kirby said': a title run before the name."""
+    m = _patterns().speaker_cue.search(text, offset, offset + 120)
+    if m is None:
+        return None
+    skipped = text[offset : m.start()]
+    if re.search(r"[^\w\s’'-]", skipped) or len(skipped.split()) > 6:
+        return None
+    cue = _to_cue(m, _ends_cleanly(m))
+    if cue is None or cue.kind != "name" or not role_nouns(skipped):
+        return None
+    return cue
+
+
+def cue_before(text: str) -> Cue | None:
+    """The last attribution in ``text`` (the sentence before an opening mark)."""
+    p = _patterns()
+    found: list[Cue] = []
+    for pattern in (p.speaker_cue, p.prep_speaker):
+        for m in pattern.finditer(text):
+            cue = _to_cue(m, m.end())
+            if cue is not None:
+                found.append(cue)
+    return max(found, key=lambda c: c.end, default=None)
+
+
+def cue_in(text: str) -> Cue | None:
+    """The first attribution anywhere in ``text`` after a comma: recovers an unclosed quote."""
+    for m in re.finditer(r"[,?!—]\s+", text):
+        cue = cue_after(text[m.end() :])
+        if cue is not None and cue.start == 0:
+            return Cue(
+                speaker=cue.speaker,
+                kind=cue.kind,
+                cue=cue.cue,
+                start=m.start() + 1,
+                end=m.end() + cue.end,
+                nouns=cue.nouns,
+                definite=cue.definite,
+            )
+    return None
+
+
+def subject_cue(sentence: str) -> Cue | None:
+    """The speaker who opens a sentence with no cue verb ("Andrew Bates set the scene:")."""
+    w = cue_words()
+    m = re.match(rf"\s*(?P<speaker>{NAME_RUN})", sentence)
+    if m is None:
+        return _role_subject(sentence)
+    name, skipped, nouns = split_name(m.group("speaker"))
+    if name is None or name.split()[0] in w.not_names:
+        return _role_subject(sentence)
+    start = m.start("speaker") + skipped
+    return Cue(name, "name", "", start, start + len(name), nouns | nouns_before(sentence, start))
+
+
+def _role_subject(sentence: str) -> Cue | None:
+    """'The chairwoman was blunt:' or 'And from the chairwoman:' before a quote paragraph."""
+    w = cue_words()
+    dets = alternation(sorted(w.definite | w.indefinite))
+    role = rf"(?i:\b(?:{dets})\s+(?:[\w’'\-.]+\s+){{0,3}}?(?:{alternation(list(w.roles))}))(?![\w’'])"
+    m = re.match(rf"\s*(?:(?i:and\s+)?(?i:from)\s+)?(?P<speaker>{role})", sentence)
+    if m is None:
+        return None
+    phrase = " ".join(m.group("speaker").split())
+    definite = phrase.split()[0].lower() in w.definite
+    start = m.start("speaker")
+    return Cue(phrase, "role", "", start, m.end(), role_nouns(phrase), definite)
+
+
+def _to_cue(m: re.Match[str], end: int | None) -> Cue | None:
+    """Classify the matched speaker phrase; None when it is not a speaker after all."""
+    if end is None:
+        return None
+    w = cue_words()
+    raw = m.group("speaker")
+    start = m.start("speaker")
+    cue_text = re.sub(r"\s+", " ", m.group("cue"))
+    if cue_text.lower() in w.prepositional:
+        cue_text = cue_text.lower()
+    appos = m.groupdict().get("appos") or ""
+    nouns = role_nouns(appos) | nouns_before(m.string, start)
+    words = raw.split()
+    if words[0].lower() in w.pronouns and len(words) == 1:
+        return Cue(raw, "pronoun", cue_text, start, end, nouns)
+    if len(words) == 1 and words[0].lower() in w.bare_roles:
+        return Cue(raw, "role", cue_text, start, end, role_nouns(raw) | nouns)
+    if words[0].lower() in w.definite | w.indefinite and role_nouns(raw):
+        phrase = " ".join(words)
+        definite = words[0].lower() in w.definite
+        return Cue(phrase, "role", cue_text, start, end, role_nouns(raw) | nouns, definite)
+    first, sep, second = raw.partition(" and ")
+    name, skipped, title_nouns = split_name(first if sep else raw)
+    if name is None:
+        return None
+    if sep:  # "Tom Reed and Ana Diaz said": both are credited, in print order
+        other, _, other_nouns = split_name(second)
+        if other is None:
+            return None
+        name, title_nouns = f"{name} and {other}", title_nouns | other_nouns
+    return Cue(name, "name", cue_text, start + skipped, end, nouns | title_nouns)
+
+
+def nouns_before(text: str, pos: int) -> frozenset[str]:
+    """Role nouns in the few words printed just before a name ("spokesman John Kirby")."""
+    words = re.split(r"[^\w\s’'-]", text[max(0, pos - 60) : pos])[-1].split()[-4:]
+    return role_nouns(" ".join(words))
+
+
+def split_name(run: str) -> tuple[str | None, int, frozenset[str]]:
+    """A name run as printed, less leading sentence words and dropped titles.
+
+    Returns the name (None when nothing name-like is left), how many characters were
+    skipped from the front, and role nouns its titles carry ("Admiral" -> admiral).
+    """
+    w = cue_words()
+    tokens = [(t.group(), t.start()) for t in re.finditer(r"\S+", run)]
+    i = 0
+    while i < len(tokens) and tokens[i][0] in w.not_names:
+        i += 1
+    nouns: set[str] = set()
+    while i < len(tokens) - 1:
+        two = f"{tokens[i][0]} {tokens[i + 1][0]}" if i + 1 < len(tokens) else ""
+        three = " ".join(t for t, _ in tokens[i : i + 3])
+        title = next((t for t in (three, two, tokens[i][0]) if t in w.titles), None)
+        if title is None or title in w.kept_titles:
+            break
+        nouns |= role_nouns(title) | {title.lower().rstrip(".")}
+        i += len(title.split())
+    if i >= len(tokens):
+        return None, 0, frozenset()
+    skipped = tokens[i][1]
+    name = re.sub(r"\s+", " ", run[skipped:]).strip()
+    if not any(c.islower() for c in name) and len(name) > 4:
+        return None, 0, frozenset()  # an acronym run (NATO, U.N.) is not a speaker
+    return name, skipped, frozenset(nouns)
+
+
+def role_nouns(phrase: str) -> frozenset[str]:
+    """Role nouns printed in a phrase ("the NSC spokesman" -> {"spokesman"})."""
+    roles = cue_words().roles
+    return frozenset(t for t in re.findall(r"[a-z]+", phrase.lower()) if t in roles)
+
+
+def name_gender(name: str, nouns: frozenset[str] = frozenset()) -> str:
+    """male, female or any: from a courtesy title, a first name, or a gendered role noun."""
+    w = cue_words()
+    parts = name.split()
+    if parts and parts[0] in w.honorifics and w.honorifics[parts[0]] != "any":
+        return w.honorifics[parts[0]]
+    for part in parts:
+        if part in w.male_names:
+            return "male"
+        if part in w.female_names:
+            return "female"
+    for noun in nouns:
+        if noun in w.gendered_nouns:
+            return w.gendered_nouns[noun]
+    return "any"

@@ -1,0 +1,505 @@
+"""Quote extraction: the quoted passages of an article, in pieces, with whom it credits.
+
+Quote marks are paired per paragraph (curly and straight double quotes; single quotes
+inside stay part of the outer quote, so apostrophes never end one). Pieces are then
+joined into quotes: a quote reopened at each paragraph, or split around its attribution.
+Loading lives in ``article_loaders``; attribution words in ``cues``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from verifier.articles.anaphora import SpeakerResolver
+from verifier.articles.cues import (
+    NAME_RUN,
+    Cue,
+    cue_after,
+    cue_before,
+    cue_in,
+    cue_words,
+    split_name,
+    subject_cue,
+)
+from verifier.articles.loaders import load_article, load_article_text
+from verifier.models import Article, Quote, QuoteFlag, Span
+
+__all__ = ["extract_quotes", "load_article", "load_article_text"]
+
+_OPENERS = "\u201c\u201e\u201f"
+_CLOSERS = "\u201d"
+_MARKS = _OPENERS + _CLOSERS + '"'
+_OPEN_CONTEXT = "([{\u2014\u2013-/:"
+_CLOSE_CONTEXT = ".,;:!?)]}\u2014\u2013-\u2026'\u2019"
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Ms|Mrs|Dr|Jr|Sr|St|Adm|Gen|Sen|Rep|Gov|Lt|Col|No|vs|Jan|Feb|Aug|Sept|Oct|Nov|Dec)"
+    r"|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
+)
+_SENTENCE_END = re.compile(r"[.!?…][\u201d\u2019\"')]*\s+")
+_NESTED = re.compile(
+    r"(?:^|[\s\u2014(\[])(?:\u2018|'(?=[^\W\d_]))[^\n]*?\S[\u2019'](?![\w\u2019'])"
+)
+_TERMINAL = ".!?"
+_QUOTED = re.compile(r"[\u201c\"][^\u201d\"]*[\u201d\"]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """Quoted words found between marks (or recovered to a paragraph edge)."""
+
+    start: int
+    end: int
+    para: int
+    open_mark: int | None  # offset of the opening mark; None when recovered (unopened)
+    close_end: int | None  # offset just after the closing mark; None when unclosed
+    flags: frozenset[QuoteFlag] = frozenset()
+    at_edge: bool = False  # unclosed up to a paragraph or line end: may run on
+    cue: Cue | None = None  # an attribution recovered from inside an unclosed run
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """Pieces that make one quote, and how they were joined."""
+
+    pieces: tuple[_Piece, ...]
+    flags: frozenset[QuoteFlag]
+    cue: Cue | None  # the attribution between split pieces
+
+
+def extract_quotes(article: Article) -> list[Quote]:
+    """Every quote in article order, attributed and resolved; a claims file's own quotes."""
+    if article.claims is not None:
+        return list(article.claims)
+    text = article.text
+    paras = paragraphs(text)
+    pieces = [p for i, span in enumerate(paras) for p in _scan_paragraph(text, i, span)]
+    groups = _group(text, paras, pieces)
+    quotes = _attribute([_build(text, paras, g) for g in groups], text, paras)
+    resolver = SpeakerResolver(text)
+    return [_resolve(q, cue, resolver) for q, cue in quotes]
+
+
+# --- Paragraphs and sentences -------------------------------------------------------------
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blocks between blank lines, or lines when the text has no blank line."""
+    sep = r"\n[ \t]*\n\s*" if re.search(r"\n[ \t]*\n", text) else r"\n\s*"
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in re.finditer(sep, text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts, not before ``lo``."""
+    start = lo
+    for m in _SENTENCE_END.finditer(text, lo, pos):
+        if not _ABBREV.search(text[max(lo, m.start() - 12) : m.start()]):
+            start = m.end()
+    return start
+
+
+def _sentence_end(text: str, pos: int, hi: int) -> int:
+    """Where the sentence running at ``pos`` ends, not after ``hi``."""
+    for m in _SENTENCE_END.finditer(text, pos, hi):
+        if not _ABBREV.search(text[max(pos, m.start() - 12) : m.start()]):
+            return m.start() + 1
+    return hi
+
+
+# --- Pairing marks within a paragraph -----------------------------------------------------
+
+
+def _mark_kind(text: str, pos: int, start: int, end: int, is_open: bool) -> str:
+    """open or close: curly marks say so; a straight mark is judged by its neighbours."""
+    ch = text[pos]
+    if ch in _OPENERS:
+        return "open"
+    if ch in _CLOSERS:
+        return "close"
+    before = text[pos - 1] if pos > start else " "
+    after = text[pos + 1] if pos + 1 < end else " "
+    opens = before.isspace() or before in _OPEN_CONTEXT
+    closes = after.isspace() or after in _CLOSE_CONTEXT
+    if opens != closes:
+        return "open" if opens else "close"
+    return "close" if is_open else "open"
+
+
+_SINGLE_OPEN = re.compile(r"(?<![^\s\u2014(\[])(?:\u2018|'(?=[^\W\d_]))")
+_SINGLE_CLOSE = re.compile(r"(?<=[,.?!])[\u2019'](?=\s|$)|[\u2019'](?=[,.;:!?\u2014]|\s*$)")
+
+
+def _scan_single(text: str, para: int, span: tuple[int, int]) -> list[_Piece]:
+    """Single quote marks as the main marks (a house style), in a paragraph with no doubles.
+
+    An opening mark starts a word after a space; the closing mark must follow the
+    sentence's punctuation (,’ he said) or come before it (’, he said), so an apostrophe
+    (don’t, the ’90s) or a plural possessive (officials’ views) never closes a quote.
+    """
+    start, end = span
+    pieces: list[_Piece] = []
+    pos = start
+    while (m := _SINGLE_OPEN.search(text, pos, end)) is not None:
+        close = _SINGLE_CLOSE.search(text, m.end(), end)
+        if close is None:
+            break
+        if len(text[m.end() : close.start()].split()) >= 3:
+            pieces.append(_closed(text, para, m.start(), close.start()))
+        pos = close.end()
+    return pieces
+
+
+def _scan_paragraph(text: str, para: int, span: tuple[int, int]) -> list[_Piece]:
+    """Pair the double quote marks of one paragraph into pieces, recovering strays."""
+    start, end = span
+    if not any(text[i] in _MARKS for i in range(start, end)):
+        return _scan_single(text, para, span)
+    pieces: list[_Piece] = []
+    open_at: int | None = None
+    last_close = start
+    for pos in (i for i in range(start, end) if text[i] in _MARKS):
+        kind = _mark_kind(text, pos, start, end, open_at is not None)
+        if kind == "open":
+            if open_at is not None:
+                pieces.append(_unclosed(text, para, open_at, pos, _line_run_on(text, start, pos)))
+            open_at = pos
+        elif open_at is not None:
+            pieces.append(_closed(text, para, open_at, pos))
+            open_at, last_close = None, pos + 1
+        else:
+            pieces.append(_unopened(text, para, start, last_close, pos))
+            last_close = pos + 1
+    if open_at is not None:
+        pieces.append(_unclosed(text, para, open_at, end, True))
+    return [p for p in pieces if p.end > p.start]
+
+
+def _line_run_on(text: str, para_start: int, pos: int) -> bool:
+    """An opening mark at a line start after a finished sentence: a new paragraph of a quote."""
+    line_start = text.rfind("\n", para_start, pos)
+    if line_start < 0 or text[line_start + 1 : pos].strip():
+        return False
+    return text[para_start:line_start].rstrip()[-1:] in _TERMINAL + "\u201d\"'\u2019"
+
+
+def _closed(text: str, para: int, open_at: int, close_at: int) -> _Piece:
+    s, e = _trim(text, open_at + 1, close_at)
+    return _Piece(s, e, para, open_at, close_at + 1, _nested(text, s, e))
+
+
+def _unclosed(text: str, para: int, open_at: int, limit: int, at_edge: bool) -> _Piece:
+    """An opening mark never closed: cut at an attribution inside it, else run to ``limit``."""
+    s, e = _trim(text, open_at + 1, limit)
+    cue = cue_in(text[s:e])
+    flags = {QuoteFlag.UNCLOSED} | _nested(text, s, e)
+    if cue is not None:
+        shifted = dataclasses.replace(cue, start=s + cue.start, end=s + cue.end)
+        return _Piece(s, s + cue.start, para, open_at, None, frozenset(flags), False, shifted)
+    return _Piece(s, e, para, open_at, None, frozenset(flags), at_edge)
+
+
+def _unopened(text: str, para: int, para_start: int, last_close: int, close_at: int) -> _Piece:
+    """A closing mark with no opening: recover from the paragraph start, an intro, or a sentence."""
+    start = para_start
+    if last_close > para_start:
+        start = _sentence_start(text, last_close, close_at)
+        start = last_close if start == last_close else start
+    else:
+        intro = cue_before(text[para_start:close_at])
+        tail = text[para_start + intro.end : close_at] if intro else ""
+        if intro is not None and re.match(r"\s*[:,]", tail):
+            start = para_start + intro.end + tail.index(tail.lstrip()[0]) + 1
+    s, e = _trim(text, start, close_at)
+    flags = frozenset({QuoteFlag.UNOPENED}) | _nested(text, s, e)
+    return _Piece(s, e, para, None, close_at + 1, flags)
+
+
+def _nested(text: str, start: int, end: int) -> frozenset[QuoteFlag]:
+    """NESTED when a single-quoted passage sits inside; apostrophes alone never count."""
+    return frozenset({QuoteFlag.NESTED}) if _NESTED.search(text, start, end) else frozenset()
+
+
+# --- Joining pieces into quotes -----------------------------------------------------------
+
+
+def _group(text: str, paras: list[tuple[int, int]], pieces: list[_Piece]) -> list[_Group]:
+    """Join run-on paragraphs and quotes split around their attribution."""
+    groups: list[_Group] = []
+    for piece in pieces:
+        prev = groups[-1] if groups else None
+        link = _link(text, paras, prev.pieces[-1], piece) if prev else None
+        if prev is None or link is None:
+            groups.append(_Group((piece,), piece.flags, None))
+            continue
+        kind, cue = link
+        last = prev.pieces[-1]
+        flags = set(prev.flags) | piece.flags | {kind}
+        if kind is QuoteFlag.MULTI_PARAGRAPH:
+            flags.discard(QuoteFlag.UNOPENED)
+            if QuoteFlag.UNCLOSED not in piece.flags:
+                flags.discard(QuoteFlag.UNCLOSED)
+            last = dataclasses.replace(last, flags=last.flags - {QuoteFlag.UNCLOSED})
+            piece = dataclasses.replace(piece, flags=piece.flags - {QuoteFlag.UNOPENED})
+        groups[-1] = _Group(
+            prev.pieces[:-1] + (last, piece), frozenset(flags), prev.cue or cue
+        )
+    return groups
+
+
+def _link(
+    text: str, paras: list[tuple[int, int]], a: _Piece, b: _Piece
+) -> tuple[QuoteFlag, Cue | None] | None:
+    """How piece ``b`` continues the quote ending in piece ``a``, if it does."""
+    if a.at_edge and a.close_end is None:
+        next_para = b.para == a.para + 1 and _starts_paragraph(text, paras[b.para][0], b)
+        same_para_line = b.para == a.para and b.open_mark is not None
+        if next_para or same_para_line:
+            return QuoteFlag.MULTI_PARAGRAPH, None
+    if a.close_end is None or b.open_mark is None or a.para != b.para:
+        return None
+    gap = text[a.close_end : b.open_mark]
+    cue = cue_after(gap)
+    if cue is None or not re.fullmatch(r"\s*[,:\u2014]\s*", gap[cue.end :]):
+        return None
+    if text[a.end - 1 : a.end] in _TERMINAL:
+        return None
+    shifted = dataclasses.replace(cue, start=a.close_end + cue.start, end=a.close_end + cue.end)
+    return QuoteFlag.SPLIT, shifted
+
+
+def _starts_paragraph(text: str, para_start: int, piece: _Piece) -> bool:
+    if piece.open_mark is not None:
+        return piece.open_mark == para_start
+    return piece.start == para_start
+
+
+def _build(text: str, paras: list[tuple[int, int]], group: _Group) -> tuple[Quote, Cue | None]:
+    """The Quote for a group (attribution still raw), flagged by how it sits in its sentence."""
+    pieces = group.pieces
+    spans = tuple(Span(start=p.start, end=p.end) for p in pieces)
+    first, last = pieces[0], pieces[-1]
+    flags = set(group.flags)
+    cue = group.cue or last.cue or _cue_after_close(text, paras, last)
+    prefix = _prefix(text, paras, first)
+    if cue is None:
+        cue = _cue_in_sentence(text, paras, first)
+    if _is_partial(text, paras, first, last, prefix, cue):
+        flags.add(QuoteFlag.PARTIAL)
+    if cue is None and QuoteFlag.PARTIAL in flags:
+        cue = _cue_late_in_sentence(text, paras, last)
+    quote = Quote(
+        text=" ... ".join(s.of(text) for s in spans),
+        span=Span(start=spans[0].start, end=spans[-1].end),
+        pieces=spans,
+        attributed_to=cue.speaker if cue else None,
+        cue=cue.cue or None if cue else None,
+        context=Span(start=paras[first.para][0], end=paras[last.para][1]),
+        flags=frozenset(flags),
+    )
+    return quote, cue
+
+
+def _shift(cue: Cue | None, by: int) -> Cue | None:
+    return None if cue is None else dataclasses.replace(cue, start=cue.start + by, end=cue.end + by)
+
+
+def _cue_after_close(text: str, paras: list[tuple[int, int]], piece: _Piece) -> Cue | None:
+    """'..., Kirby said.' right after the closing mark (not after a full stop)."""
+    if piece.close_end is None:
+        return None
+    if text[piece.end - 1 : piece.end] == ".":
+        return None
+    hi = _next_mark(text, piece.close_end, paras[piece.para][1])
+    return _shift(cue_after(text[piece.close_end : hi]), piece.close_end)
+
+
+def _next_mark(text: str, pos: int, hi: int) -> int:
+    found = [i for i in (text.find(c, pos, hi) for c in _MARKS) if i >= 0]
+    return min(found, default=hi)
+
+
+def _prefix(
+    text: str, paras: list[tuple[int, int]], piece: _Piece
+) -> tuple[int, str] | None:
+    """The start of the sentence before the opening mark (after any earlier quote)."""
+    if piece.open_mark is None:
+        return None
+    para_start = paras[piece.para][0]
+    lo = max([para_start] + [_prev_close(text, para_start, piece.open_mark)])
+    start = _sentence_start(text, lo, piece.open_mark)
+    return start, text[start : piece.open_mark]
+
+
+def _cue_in_sentence(text: str, paras: list[tuple[int, int]], piece: _Piece) -> Cue | None:
+    """The last attribution in the sentence before the opening mark, earlier quotes blanked."""
+    if piece.open_mark is None:
+        return None
+    start = _sentence_start(text, paras[piece.para][0], piece.open_mark)
+    before = _QUOTED.sub(lambda m: " " * len(m.group()), text[start : piece.open_mark])
+    return _shift(cue_before(before), start)
+
+
+def _prev_close(text: str, lo: int, pos: int) -> int:
+    closes = [text.rfind(c, lo, pos) for c in _CLOSERS + '"']
+    best = max(closes)
+    return best + 1 if best >= 0 else lo
+
+
+def _is_partial(
+    text: str,
+    paras: list[tuple[int, int]],
+    first: _Piece,
+    last: _Piece,
+    prefix: tuple[int, str] | None,
+    cue: Cue | None,
+) -> bool:
+    """A fragment inside the article's own sentence, judged at either end."""
+    words = text[first.start : first.end].lstrip("\u2018'(\u2014\u2013- ")
+    upper = words[:1].isupper() or words[:1].isdigit()
+    if prefix is not None and prefix[1].strip():
+        lead = prefix[1].rstrip()
+        intro_cue = cue is not None and cue.end >= prefix[0] + len(lead) - 1
+        if not ((lead[-1] in ":," and (upper or intro_cue)) or (intro_cue and upper)):
+            return True
+    if last.close_end is None or text[last.end - 1 : last.end] in _TERMINAL + ",;:\u2014\u2026-":
+        return False
+    after = text[last.close_end : paras[last.para][1]]
+    return bool(re.match(r"\s*[\w\u2019']", after)) and cue_after(after) is None
+
+
+def _cue_late_in_sentence(text: str, paras: list[tuple[int, int]], piece: _Piece) -> Cue | None:
+    """A partial quote's attribution at its sentence end: '... "pivotal," the official said.'"""
+    if piece.close_end is None or text[piece.end - 1 : piece.end] in _TERMINAL:
+        return None
+    end = _sentence_end(text, piece.close_end, paras[piece.para][1])
+    return _shift(cue_in(text[piece.close_end : end]), piece.close_end)
+
+
+# --- Attribution across quotes ------------------------------------------------------------
+
+
+def _attribute(
+    built: list[tuple[Quote, Cue | None]], text: str, paras: list[tuple[int, int]]
+) -> list[tuple[Quote, Cue | None]]:
+    """Fill attributions the quote's own sentence lacks: a colon intro, or the same speaker."""
+    out: list[tuple[Quote, Cue | None]] = []
+    for quote, cue in built:
+        if cue is None and QuoteFlag.PARTIAL not in quote.flags:
+            cue = (
+                _paragraph_lead(text, paras, quote)
+                or _dash_credit(text, paras, quote)
+                or _colon_intro(text, paras, quote)
+                or _continued(text, paras, quote, out)
+            )
+            if cue is not None:
+                quote = dataclasses.replace(
+                    quote, attributed_to=cue.speaker, cue=cue.cue or None
+                )
+        words = len(re.findall(r"[\w\u2019'-]+", quote.text))
+        if cue is None and (words <= 2 or _title_cased(quote.text)):
+            quote = dataclasses.replace(quote, flags=quote.flags | {QuoteFlag.SCARE})
+        out.append((quote, cue))
+    return out
+
+
+def _title_cased(quoted: str) -> bool:
+    """'her "Growing Jobs Plan"', 'the "Best State for Business" list': a name, not speech.
+
+    Every longer word capitalised and no clause punctuation: a plan, book, programme
+    or ranking printed in quotes, kept as a scare quote rather than verified as speech.
+    """
+    if re.search(r"[.,;:!?\u2026]", quoted):
+        return False
+    words = re.findall(r"[\w\u2019'-]+", quoted)
+    long = [w for w in words if len(w) > 3]
+    return len(words) >= 2 and bool(long) and all(w[0].isupper() for w in long)
+
+
+def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
+    return next(i for i, (s, e) in enumerate(paras) if s <= pos <= e)
+
+
+def _paragraph_lead(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
+    """An attribution in an earlier sentence of the quote's paragraph: 'Kirby said X. "..."'."""
+    para_start = paras[_para_index(paras, quote.span.start)][0]
+    opening = quote.span.start - 1
+    before = _QUOTED.sub(lambda m: " " * len(m.group()), text[para_start:opening])
+    cue = cue_before(before)
+    if cue is None or not cue.cue.lower().startswith(cue_words().lead_cues):
+        return None
+    return _shift(cue, para_start)
+
+
+_DASH_CREDIT = re.compile(rf"[\u201d\"\u2019']?\s*[\u2014\u2013]\s*(?P<run>{NAME_RUN})(?:,[^\n]*)?\s*$")
+
+
+def _dash_credit(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
+    """A dash and a name closing the paragraph after the quote: '"..." — Commissioner Ruth Hale'."""
+    end = paras[_para_index(paras, quote.span.end)][1]
+    m = _DASH_CREDIT.match(text, quote.span.end, end)
+    if m is None:
+        return None
+    name, skipped, nouns = split_name(m.group("run"))
+    if name is None:
+        return None
+    start = m.start("run") + skipped
+    return Cue(name, "name", "\u2014", start, m.end(), nouns)
+
+
+def _colon_intro(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
+    """'Kirby put it this way:' ending the paragraph before a quote paragraph."""
+    i = _para_index(paras, quote.span.start)
+    if i == 0 or not _whole_paragraphs(text, paras, quote):
+        return None
+    s, e = paras[i - 1]
+    if not text[s:e].endswith(":"):
+        return None
+    return _shift(cue_before(text[s:e]) or subject_cue(text[s:e]), s)
+
+
+def _continued(
+    text: str,
+    paras: list[tuple[int, int]],
+    quote: Quote,
+    earlier: list[tuple[Quote, Cue | None]],
+) -> Cue | None:
+    """The same speaker goes on: an earlier attributed quote in this or the last paragraph."""
+    if not earlier or earlier[-1][1] is None:
+        return None
+    prev, cue = earlier[-1]
+    here = _para_index(paras, quote.span.start)
+    there = _para_index(paras, prev.span.end)
+    if here == there or (here == there + 1 and _whole_paragraphs(text, paras, quote)):
+        return cue
+    return None
+
+
+def _whole_paragraphs(text: str, paras: list[tuple[int, int]], quote: Quote) -> bool:
+    """The quote is all its paragraphs hold, marks and punctuation aside."""
+    first = _para_index(paras, quote.span.start)
+    last = _para_index(paras, quote.span.end)
+    before = text[paras[first][0] : quote.span.start]
+    after = text[quote.span.end : paras[last][1]]
+    return not re.search(r"\w", before + after)
+
+
+def _resolve(quote: Quote, cue: Cue | None, resolver: SpeakerResolver) -> Quote:
+    """Who the attribution means ("he" -> "John Kirby"), in article order."""
+    if cue is None:
+        return quote
+    return dataclasses.replace(quote, speaker_name=resolver.resolve(cue, quote.span.start))

@@ -1,0 +1,1 @@
+"""The engine's stages: retrieve, place, explain (align, diff, classify) and judge."""

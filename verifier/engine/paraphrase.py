@@ -1,0 +1,79 @@
+"""Is a quote that matches no passage word for word a paraphrase of one nearby?
+
+A back-translated or reworded quote shares few words in order with its source,
+but it keeps the distinctive ones ("chemicals", "synthetic", "fentanyl"). A
+quote counts as a paraphrase of a passage when enough of its rare meaningful
+words (compared by their first letters, so "pursue" meets "pursuing") sit in
+that passage, and every figure it gives (digits, "million") is there too; otherwise it stays
+not_found. Common words never count: any briefing has "the President said".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from verifier.corpus.search_space import SearchSpace
+from verifier.engine.classify import canonical_number, numbers_of
+from verifier.engine.policy import Policy
+from verifier.text.tokens import Token
+from verifier.text.wordlists import word_lists
+
+_STEM = 5  # letters compared: enough for a stem, few enough for inflections
+
+
+@dataclass(frozen=True, slots=True)
+class ParaphraseEvidence:
+    """The passage a reworded quote keeps the distinctive words of."""
+
+    doc: int
+    start: int  # local word index of the first shared word
+    end: int  # one past the last shared word
+    shared: tuple[str, ...]  # the quote's meaningful words found there
+    rare: int  # how many of those are rare in the corpus
+    content: int  # meaningful words in the quote
+
+
+def stem(word: str) -> str:
+    return word[:_STEM]
+
+
+def evidence_near(
+    words: list[Token], space: SearchSpace, doc: int, start: int, end: int
+) -> ParaphraseEvidence | None:
+    """Shared meaningful words of the quote in the passage around [start, end)."""
+    small = word_lists().function_words | word_lists().qualifiers
+    content = [t.norm for t in words if t.norm not in small]
+    if not content:
+        return None
+    toks = space.tokens(doc)
+    reach = max(6, len(words) // 2)
+    lo, hi = max(0, start - reach), min(len(toks.norms), end + reach)
+    wanted = {stem(w) for w in content}
+    at = [k for k in range(lo, hi) if stem(toks.norms[k]) in wanted]
+    if not at:
+        return None
+    window = {stem(toks.norms[k]) for k in at}
+    shared = tuple(w for w in content if stem(w) in window)
+    common = space.count(("the",)) or 1
+    rare = sum(1 for w in set(shared) if space.count((w,)) < _RARE_SHARE * common)
+    quote_numbers = {n for n in numbers_of(content) if n[:1].isdigit() or n in _SCALES}
+    passage_numbers = {canonical_number(w) for w in toks.norms[lo:hi]}
+    if not quote_numbers <= passage_numbers:
+        return None  # a figure the speaker never gave is not a paraphrase of them
+    return ParaphraseEvidence(
+        doc=doc, start=at[0], end=at[-1] + 1, shared=shared, rare=rare, content=len(content)
+    )
+
+
+_SCALES = {"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+           "billions", "trillion", "percent"}  # with digits, the figures a paraphrase must keep
+_RARE_SHARE = 0.05  # rarer than a twentieth as often as "the": distinctive in any corpus
+
+
+def is_paraphrase(evidence: ParaphraseEvidence, policy: Policy) -> bool:
+    """Enough distinctive words of the quote, close together in one passage."""
+    return (
+        evidence.content <= policy.paraphrase_max_content_words
+        and evidence.rare >= policy.paraphrase_min_rare_words
+        and len(evidence.shared) >= policy.paraphrase_min_share * evidence.content
+    )

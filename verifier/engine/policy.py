@@ -1,0 +1,83 @@
+"""Thresholds as data: every number that decides a verdict, with why it is what it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+from verifier.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Policy:
+    """The knobs of matching and judging; defaults are measured on the evaluation set."""
+
+    # Below this word-level similarity nothing in the corpus counts as the quote's source.
+    not_found_below: float = 0.5
+    # Below this share of the quote's words found in order, a match is a paraphrase.
+    paraphrase_below: float = 0.6
+    # Other places that score at least this share of the best are listed as alternatives.
+    alternative_ratio: float = 0.9
+    max_alternatives: int = 5
+    # An ellipsis may skip at most this many transcript words between two pieces.
+    elision_max_gap_words: int = 400
+    # A quote without an ellipsis scoring below this, or leaving this many of its words
+    # unmatched, is also tried as two stitched passages.
+    stitch_try_below: float = 0.85
+    stitch_unmatched_words: int = 3
+    # Only quotes of at least this many words are tried as stitched; two stitched passages
+    # replace the single best place only when they score this much higher, and each passage
+    # holds this share of its words (a stitch that is itself loose explains nothing).
+    stitch_min_words: int = 8
+    stitch_min_gain: float = 0.1
+    stitch_piece_share: float = 0.9
+    # Candidate regions examined per quote piece: more is slower but surer.
+    candidates_per_piece: int = 12
+    # Of those, only regions with at least this share of the best region's seed votes are
+    # aligned: a place that shares few of the quote's rare words cannot be its best source.
+    candidate_vote_share: float = 0.5
+    # Seeds are taken rarest first until their hits add up to this: rare seeds settle
+    # where a quote is; many common ones only cost time (the corpus may hold millions of words).
+    seed_hit_budget: int = 20000
+    # A word pair this common (hits in the corpus) is too weak to seed candidates.
+    common_seed_hits: int = 20000
+    # A match scoring below this must also share this share of the quote's meaningful words.
+    content_check_below: float = 0.8
+    content_share_needed: float = 0.5
+    # A quote matching nothing word for word is a paraphrase of a passage that holds at
+    # least this many of its rare words, and this share of its meaningful words.
+    paraphrase_min_rare_words: int = 5
+    paraphrase_min_share: float = 0.35
+    # A paraphrase rewords a sentence or two; past this many meaningful words, text that
+    # matches nothing word for word only shares vocabulary (a salad of common words).
+    paraphrase_max_content_words: int = 80
+    # A quote found in place but with this many words swapped for others is a paraphrase.
+    paraphrase_min_rewordings: int = 3
+    # A quote longer than this many words is not looked up (not_found, with the reason):
+    # real quotes run to a few dozen words, and work per quote must stay bounded.
+    max_quote_words: int = 600
+
+
+def policy_from_mapping(data: dict[str, Any], *, path: str | None = None) -> Policy:
+    """A Policy from a YAML mapping; an unknown key or a bad value is a ConfigError."""
+    known = {f.name: f for f in fields(Policy)}
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in known:
+            names = ", ".join(sorted(known))
+            raise ConfigError(f"unknown threshold {key!r} (known: {names})", path=path)
+        default = getattr(Policy(), key)
+        if (
+            isinstance(default, bool)
+            or not isinstance(value, (int, float))
+            or isinstance(value, bool)
+        ):
+            raise ConfigError(f"threshold {key!r} must be a number, got {value!r}", path=path)
+        if isinstance(default, int) and not isinstance(default, bool):
+            if int(value) != value or value < 0:
+                raise ConfigError(f"threshold {key!r} must be a whole number >= 0", path=path)
+            value = int(value)
+        elif not 0.0 <= float(value) <= 1.0:
+            raise ConfigError(f"threshold {key!r} must be between 0 and 1", path=path)
+        values[key] = value
+    return Policy(**values)

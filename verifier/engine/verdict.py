@@ -1,0 +1,313 @@
+"""Pure rules: edits and the speaker at the matched span -> verdicts, severity, reasons.
+
+Nothing here searches or parses; every input is already decided, so the rules
+can be read (and tested) as a table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from verifier.articles.cues import cue_words
+from verifier.engine.classify import is_qualifier_change
+from verifier.engine.policy import Policy
+from verifier.models import (
+    Attribution,
+    Edit,
+    EditKind,
+    EditOp,
+    Fidelity,
+    Quote,
+    QuoteFlag,
+    Role,
+    Severity,
+    Speaker,
+    Transcript,
+)
+from verifier.text.tokens import Token
+from verifier.transcripts.speakers import Aliases, CreditRelation, credit_relation, explain_credit
+
+# Fidelity verdicts from least to most serious: the worst edit decides.
+_RANK = [
+    Fidelity.VERBATIM,
+    Fidelity.PUNCTUATION,
+    Fidelity.ELIDED,
+    Fidelity.BRACKETED,
+    Fidelity.MINOR_EDITS,
+    Fidelity.PARAPHRASE,
+    Fidelity.ALTERED,
+    Fidelity.NOT_FOUND,
+]
+_MEANING = {EditKind.NEGATION, EditKind.NUMBER, EditKind.NAME}
+_HARMLESS = {EditKind.FILLER, EditKind.GRAMMAR, EditKind.FUNCTION_WORD, EditKind.SPELLING}
+_FIDELITY_SEVERITY = {
+    Fidelity.VERBATIM: Severity.OK,
+    Fidelity.PUNCTUATION: Severity.OK,
+    Fidelity.ELIDED: Severity.OK,
+    Fidelity.BRACKETED: Severity.OK,
+    Fidelity.MINOR_EDITS: Severity.WARN,
+    Fidelity.PARAPHRASE: Severity.WARN,
+    Fidelity.ALTERED: Severity.FAIL,
+    Fidelity.NOT_FOUND: Severity.FAIL,
+}
+_ATTRIBUTION_SEVERITY = {
+    Attribution.CONFIRMED: Severity.OK,
+    Attribution.ANONYMOUS: Severity.OK,
+    Attribution.INDIRECT: Severity.WARN,
+    Attribution.UNATTRIBUTED: Severity.WARN,
+    Attribution.UNKNOWN: Severity.WARN,
+    Attribution.MISATTRIBUTED: Severity.FAIL,
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MatchFacts:
+    """What the aligner established, in the terms the rules need."""
+
+    score: float
+    quote_words: int
+    matched_words: int
+    stitched: bool = False
+    stitch_gap_words: int | None = None  # words between stitched passages; None: out of order
+    missing_pieces: int = 0  # ellipsis pieces not found near the rest
+    content_words: int = 0  # quote words that carry meaning (not "the", "of", "you know")
+    content_matched: int = 0  # of those, how many the transcript span has
+    paraphrase_words: tuple[str, ...] = ()  # a reworded quote: the words it kept
+
+
+def worst(a: Fidelity, b: Fidelity) -> Fidelity:
+    return a if _RANK.index(a) >= _RANK.index(b) else b
+
+
+def judge_fidelity(
+    edits: tuple[Edit, ...], facts: MatchFacts | None, policy: Policy
+) -> tuple[Fidelity, list[str]]:
+    """The fidelity verdict and a plain sentence for each thing that decided it."""
+    if facts is not None and facts.paraphrase_words:
+        kept = ", ".join(f"\u201c{w}\u201d" for w in dict.fromkeys(facts.paraphrase_words))
+        return Fidelity.PARAPHRASE, [
+            f"The quote rewords this passage rather than quoting it: only "
+            f"{facts.paraphrase_words.__len__()} of its {facts.content_words} meaningful words "
+            f"are there ({kept}). Quotation marks promise the speaker's own words."
+        ]
+    if facts is None or facts.score < policy.not_found_below:
+        closest = f" (the closest passage scores {facts.score:.2f})" if facts else ""
+        return Fidelity.NOT_FOUND, [f"No transcript passage matches these words{closest}."]
+    if too_few_content_words(facts, policy):
+        return Fidelity.NOT_FOUND, [
+            f"No transcript passage matches these words: the closest shares only "
+            f"{facts.content_matched} of the quote's {facts.content_words} meaningful words."
+        ]
+    verdict = Fidelity.VERBATIM
+    reasons: list[str] = []
+    if facts.stitched:
+        where = (
+            f"{facts.stitch_gap_words} words apart"
+            if facts.stitch_gap_words is not None
+            else "in the opposite order"
+        )
+        reasons.append(
+            f"The quote joins two passages said {where} without marking the join with an ellipsis."
+        )
+        verdict = Fidelity.ALTERED
+    if facts.missing_pieces:
+        reasons.append("Words after an ellipsis were not found near the rest of the quote.")
+        verdict = Fidelity.ALTERED
+    rewordings = 0
+    for group in change_groups(edits):
+        fid, reason = judge_change(group, policy)
+        verdict = worst(verdict, fid)
+        rewordings += is_rewording(group)
+        if reason:
+            reasons.append(reason)
+    if rewordings >= policy.paraphrase_min_rewordings and not facts.stitched and not any(
+        e.kind in (EditKind.NEGATION, EditKind.NUMBER) for e in edits
+    ):
+        verdict = Fidelity.PARAPHRASE
+        reasons.insert(
+            0,
+            f"The quote rewords the passage in {rewordings} places rather than quoting it; "
+            "quotation marks promise the speaker's own words.",
+        )
+    for kind, fid, sentence in (
+        (EditKind.ELISION, Fidelity.ELIDED, None),
+        (EditKind.BRACKET, Fidelity.BRACKETED, "The article's square brackets mark a declared edit."),
+        (EditKind.PUNCTUATION, Fidelity.PUNCTUATION, "Punctuation differs from the transcript."),
+        (
+            EditKind.CAPITALISATION,
+            Fidelity.PUNCTUATION,
+            "Capitalisation differs from the transcript.",
+        ),
+    ):
+        if any(e.kind is kind and e.op is EditOp.EQUAL for e in edits) and sentence:
+            verdict = worst(verdict, fid)
+            reasons.append(sentence)
+    for e in edits:
+        if e.kind is EditKind.ELISION:
+            verdict = worst(verdict, Fidelity.ELIDED)
+            n = len(e.transcript_text.split())
+            reasons.append(
+                f"The ellipsis leaves out {n} words: \u201c{shorten(e.transcript_text)}\u201d."
+            )
+    if verdict is Fidelity.VERBATIM:
+        reasons.append("The quote matches the transcript word for word.")
+    return verdict, reasons
+
+
+def too_few_content_words(facts: MatchFacts, policy: Policy) -> bool:
+    """A loose match held together by small words ("the", "has", "my") is no match.
+
+    A quote with hardly any meaningful words ("take to do to so you who which the")
+    has nothing to anchor a loose match: it must match closely or not at all.
+    """
+    if facts.score >= policy.content_check_below:
+        return False
+    if facts.content_words < 3:
+        return facts.quote_words >= 5
+    return facts.content_matched < max(2, policy.content_share_needed * facts.content_words)
+
+
+def is_rewording(group: list[Edit]) -> bool:
+    """A change that swaps the speaker's words for the article's own ("hold" for "participate in")."""
+    swaps = {e.op for e in group} == {EditOp.DELETE, EditOp.INSERT}
+    return swaps and group[0].kind in (EditKind.CONTENT, EditKind.NAME)
+
+
+def change_groups(edits: tuple[Edit, ...]) -> list[list[Edit]]:
+    """Adjacent delete/insert edits that form one change (a replacement is two edits)."""
+    groups: list[list[Edit]] = []
+    current: list[Edit] = []
+    for e in edits:
+        if e.op is EditOp.EQUAL or e.kind is EditKind.ELISION:
+            if current:
+                groups.append(current)
+                current = []
+            continue
+        current.append(e)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def judge_change(group: list[Edit], policy: Policy) -> tuple[Fidelity, str | None]:
+    """One change's verdict and the sentence that explains it."""
+    kind = group[0].kind
+    added = " ".join(e.quote_text for e in group if e.op is EditOp.DELETE)
+    dropped = " ".join(e.transcript_text for e in group if e.op is EditOp.INSERT)
+    what = describe(added, dropped)
+    if kind is EditKind.TYPOGRAPHY:
+        return Fidelity.VERBATIM, None
+    if kind is EditKind.BRACKET:
+        said = f" in place of \u201c{dropped}\u201d" if dropped else ""
+        return (
+            Fidelity.BRACKETED,
+            f"The article's bracketed \u201c[{added}]\u201d{said} is a declared edit.",
+        )
+    if kind in _MEANING:
+        label = {
+            EditKind.NEGATION: "a negation",
+            EditKind.NUMBER: "a number",
+            EditKind.NAME: "a name",
+        }[kind]
+        return Fidelity.ALTERED, f"The article changes {label}: {what}."
+    if qualifier_changed(group):
+        return Fidelity.ALTERED, f"The article changes a qualifier: {what}."
+    if kind in _HARMLESS:
+        label = {
+            EditKind.FILLER: "filler",
+            EditKind.GRAMMAR: "tense or contraction",
+            EditKind.FUNCTION_WORD: "a small word",
+            EditKind.SPELLING: "spelling",
+        }[kind]
+        return Fidelity.MINOR_EDITS, f"Minor edit ({label}): {what}."
+    if not added:
+        return Fidelity.ALTERED, f"The article drops words that carry meaning, without an ellipsis: {what}."
+    return Fidelity.ALTERED, f"The article changes the words: {what}."
+
+
+def qualifier_changed(group: list[Edit]) -> bool:
+    added = [
+        Token(norm=w.lower(), surface=w, start=0, end=0)
+        for e in group
+        if e.op is EditOp.DELETE
+        for w in e.quote_text.split()
+    ]
+    dropped = [
+        Token(norm=w.lower(), surface=w, start=0, end=0)
+        for e in group
+        if e.op is EditOp.INSERT
+        for w in e.transcript_text.split()
+    ]
+    return is_qualifier_change(added, dropped)
+
+
+def describe(added: str, dropped: str) -> str:
+    """'the article has X where the transcript has Y' in the fewest words."""
+    if added and dropped:
+        return (
+            f"\u201c{shorten(added)}\u201d where the transcript has \u201c{shorten(dropped)}\u201d"
+        )
+    if added:
+        return f"it adds \u201c{shorten(added)}\u201d, which the speaker did not say"
+    return f"it drops \u201c{shorten(dropped)}\u201d"
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def judge_attribution(
+    quote: Quote,
+    speaker: Speaker | None,
+    transcript: Transcript | None,
+    relayed: str | None,
+    aliases: Aliases | None = None,
+) -> tuple[Attribution, list[str]]:
+    """Whether the article credits the person who said the words in the transcript."""
+    if quote.attributed_to is None:
+        return Attribution.UNATTRIBUTED, ["The article does not say who said this."]
+    if speaker is None or transcript is None or speaker.role is Role.UNKNOWN:
+        return Attribution.UNKNOWN, ["The transcript does not say who was speaking here."]
+    who = speaker_phrase(speaker)
+    if relayed and speaker.role is not Role.REPORTER:
+        return Attribution.INDIRECT, [
+            f"{who} was relaying someone else's words (\u201c{relayed}\u201d), "
+            "not speaking for themselves."
+        ]
+    credited = quote.speaker_name or quote.attributed_to  # "he added" -> the resolved name
+    if credited.strip().lower() in cue_words().pronouns:
+        # An unresolved "he" or "she" names nobody: no evidence for a misattribution.
+        return Attribution.UNKNOWN, [
+            f"The article credits only ‘{credited.strip()}’, which names nobody; "
+            f"the transcript speaker is {who}."
+        ]
+    relation = credit_relation(credited, speaker, transcript, aliases)
+    explanation = explain_credit(relation, credited, speaker)
+    if relation in (CreditRelation.SAME_PERSON, CreditRelation.ROLE_MATCH):
+        return Attribution.CONFIRMED, [explanation]
+    if relation is CreditRelation.ANONYMOUS_MATCH:
+        return Attribution.ANONYMOUS, [explanation]
+    if relation is CreditRelation.NO_SPEAKER:
+        return Attribution.UNKNOWN, [explanation]
+    if relation is CreditRelation.NO_CREDIT:
+        return Attribution.UNATTRIBUTED, [explanation]
+    return Attribution.MISATTRIBUTED, [explanation]
+
+
+def speaker_phrase(speaker: Speaker) -> str:
+    if speaker.name:
+        return f"{speaker.name} ({speaker.label})"
+    return speaker.label
+
+
+def severity_of(fidelity: Fidelity, attribution: Attribution) -> Severity:
+    """The worse of the two verdicts' severities (DESIGN.md's table)."""
+    return max(_FIDELITY_SEVERITY[fidelity], _ATTRIBUTION_SEVERITY[attribution], key=lambda s: s.rank)
+
+
+def judge_severity(fidelity: Fidelity, attribution: Attribution, quote: Quote) -> Severity:
+    """The worse of the two verdicts; a scare quote or a title never fails an article."""
+    if QuoteFlag.SCARE in quote.flags:
+        return Severity.OK
+    return severity_of(fidelity, attribution)

@@ -1,0 +1,1 @@
+"""The scoreboards: labelled quotes and labelled articles, scored and rendered."""

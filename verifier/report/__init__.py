@@ -1,0 +1,1 @@
+"""Reports: findings as text, Markdown, JSON and YAML, and the reviewer's decisions."""

@@ -1,0 +1,1 @@
+"""Text as words with offsets: tokens, decoding user files, the shipped word lists."""

@@ -1,0 +1,37 @@
+"""The shipped word lists (verifier/data/words.yaml), loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from verifier.text.shipped import shipped_data
+
+
+@dataclass(frozen=True, slots=True)
+class WordLists:
+    """Vocabularies that decide how an edit is classified."""
+
+    negations: frozenset[str]
+    number_words: frozenset[str]
+    fillers: tuple[tuple[str, ...], ...]  # phrases, longest first
+    qualifiers: frozenset[str]
+    function_words: frozenset[str]
+    auxiliaries: frozenset[str]
+    contractions: tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> WordLists:
+    """Load words.yaml from the package."""
+    data = shipped_data("words.yaml")
+    fillers = sorted((tuple(str(f).split()) for f in data["fillers"]), key=len, reverse=True)
+    return WordLists(
+        negations=frozenset(map(str, data["negations"])),
+        number_words=frozenset(map(str, data["number_words"])),
+        fillers=tuple(fillers),
+        qualifiers=frozenset(map(str, data["qualifiers"])),
+        function_words=frozenset(map(str, data["function_words"])),
+        auxiliaries=frozenset(map(str, data["auxiliaries"])),
+        contractions=tuple((str(k), str(v)) for k, v in data["contractions"].items()),
+    )

@@ -1,0 +1,110 @@
+"""Timestamped segment lists, as presidential-transcript archives publish them.
+
+    Joe Biden
+    00:00:00-00:00:06 (6 sec)
+    Thank you very much.  Please, sit down.
+
+A name line, a segment line (start-end and its length), then the words. A
+segment line with no name line before it continues the previous speaker;
+consecutive segments of one speaker make one turn.
+
+Factba.se / Roll Call pages also print a sentiment label beside the name
+("Somewhat Positive"), analysis panels after the words (Sentiment, Moderation,
+Topics) and a participant list at the top ("Donald Trump said 44 sentences of a
+total of 46"): labels and panels are never the speaker or the words, and the
+participants are kept as ``metadata["participants"]``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verifier.models import Role, Speaker, Transcript, Turn
+from verifier.transcripts.formats.common import clock, make_transcript, make_turn, speaker_for, words_in
+from verifier.transcripts.formats.frontmatter import split_front_matter
+
+NAME = "segments"
+_T = r"\d{1,2}:\d{2}(?::\d{2})?"
+SEGMENT_RE = re.compile(
+    r"^[ \t]*(?P<start>" + _T + r")[ \t]*[-–—][ \t]*(?P<end>" + _T + r")"
+    r"(?:[ \t]*\(\s*[\d.]+\s*(?:sec|s|seconds?)\s*\))?[ \t]*$",
+    re.MULTILINE,
+)
+
+PARTICIPANT_RE = re.compile(r"^(?P<name>[^\n]{1,60}?) said \d+ sentences of a total", re.MULTILINE)
+# Sentiment labels printed beside a turn: never the speaker, never words.
+SENTIMENTS = frozenset({"positive", "negative", "neutral", "somewhat positive", "somewhat negative",
+                        "very positive", "very negative", "mixed"})
+# The first line of an analysis panel: the turn's words end before it.
+PANEL_RE = re.compile(
+    r"^[ \t]*(?:Sentiment|Moderation|Topics|Entities|StressLens)[ \t]*$", re.MULTILINE
+)
+_QUESTION_LABELS = frozenset({"question", "reporter", "unknown speaker", "audience member"})
+
+
+def sniff(text: str, path: str | None) -> float:
+    """Several ``00:00:00-00:00:06 (6 sec)`` lines."""
+    n = sum(1 for _ in SEGMENT_RE.finditer(text[:6000]))
+    return 0.0 if n == 0 else min(0.55 + 0.1 * n, 0.97)
+
+
+def _name_before(text: str, lo: int, seg_start: int) -> tuple[str, int] | None:
+    """The name line just above a segment line, and where it starts, if there is one."""
+    chunk = text[lo:seg_start].rstrip()
+    line_start = chunk.rfind("\n") + 1
+    name = chunk[line_start:].strip()
+    while name.casefold() in SENTIMENTS and line_start > 0:
+        chunk = chunk[:line_start].rstrip()
+        line_start = chunk.rfind("\n") + 1
+        name = chunk[line_start:].strip()
+    words = name.split()
+    if not words or len(words) > 6 or name[-1] in ".?!,;:\"”" or not name[0].isupper():
+        return None
+    return name, lo + line_start
+
+
+def parse(text: str, *, path: str | None = None, id: str = "") -> Transcript:
+    """One turn per run of a speaker's segments; segment times on the turn."""
+    meta, body = split_front_matter(text, path=path)
+    segs = list(SEGMENT_RE.finditer(text, body))
+    turns: list[Turn] = []
+    speaker: Speaker | None = None
+    # Per segment: (speaker, head start, words start, words end, start time, end time)
+    pieces: list[tuple[Speaker, int, int, int, str, str]] = []
+    ends: list[int] = []
+    for i, m in enumerate(segs):
+        lo = segs[i - 1].end() if i else body
+        named = _name_before(text, lo, m.start())
+        if named is not None:
+            speaker = _speaker(named[0])
+            ends.append(named[1])
+        else:
+            ends.append(m.start())
+        pieces.append(
+            (speaker or speaker_for(None), named[1] if named else m.start(), m.end(), 0,
+             clock(m.group("start")), clock(m.group("end")))
+        )
+    ends = ends[1:] + [len(text)]
+    for (spk, head, w_start, _, t0, t1), w_end in zip(pieces, ends, strict=True):
+        panel = PANEL_RE.search(text, w_start, w_end)
+        parts = [p for p in words_in(text, w_start, panel.start() if panel else w_end)
+                 if " ".join(p.of(text).split()).casefold() not in SENTIMENTS]
+        last = turns[-1] if turns else None
+        if last is not None and last.speaker == spk:
+            turns[-1] = make_turn(spk, last.span.start, w_end, [*last.paragraphs, *parts],
+                                  start_time=last.start_time, end_time=t1)
+        else:
+            turns.append(make_turn(spk, head, w_end, parts, start_time=t0, end_time=t1))
+    if not segs:
+        turns.append(make_turn(speaker_for(None), body, len(text), words_in(text, body, len(text))))
+    participants = [" ".join(m.group("name").split()) for m in PARTICIPANT_RE.finditer(text, body)]
+    if participants:
+        meta = {**meta, "participants": participants}
+    return make_transcript(text, turns, fmt=NAME, meta=meta, path=path, id=id)
+
+
+def _speaker(label: str) -> Speaker:
+    """A speaker from a name line; the page's 'Question' is a reporter."""
+    if label.casefold() in _QUESTION_LABELS:
+        return Speaker(label=label, role=Role.REPORTER)
+    return speaker_for(label)

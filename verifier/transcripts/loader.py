@@ -1,0 +1,77 @@
+"""Loading one transcript file: read safely, detect the format, parse, resolve speakers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from verifier.errors import TranscriptError
+from verifier.models import Transcript
+from verifier.text.decode import read_text
+from verifier.transcripts.formats import detect, get_format
+from verifier.transcripts.formats.dates import date_in_header
+from verifier.transcripts.speakers import Aliases, resolve_transcript
+
+
+def transcript_id(path: str | Path) -> str:
+    """A stable slug for a transcript: its file name without the extension."""
+    stem = Path(path).stem
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "transcript"
+
+
+def parse_transcript(
+    text: str,
+    *,
+    path: str | None = None,
+    format: str | None = None,
+    id: str | None = None,
+    aliases: Aliases | None = None,
+) -> Transcript:
+    """Parse transcript text (format detected unless named) and resolve its speakers.
+
+    ``aliases`` (``speakers.load_aliases(corpus_dir)``) names who labels are; the
+    shipped defaults apply when it is None.
+    """
+    fmt = get_format(format) if format else detect(text, path)
+    tid = id or (transcript_id(path) if path else "transcript")
+    transcript = fmt.parse(text, path=path, id=tid)
+    if not transcript.turns:
+        raise TranscriptError("no transcript text found (nothing but front matter?)", path=path)
+    return resolve_transcript(with_date_source(transcript), aliases)
+
+
+def with_date_source(transcript: Transcript) -> Transcript:
+    """The transcript with its date and ``metadata["date_source"]`` saying where it came from.
+
+    Front matter wins; else the first date printed in the header, so that a
+    page saved from a public site is dated as it prints itself.
+    """
+    if transcript.date:
+        where = "front matter" if transcript.metadata.get("date") else "document"
+        meta = {**transcript.metadata}
+        meta.setdefault("date_source", where)
+        return replace(transcript, metadata=meta)
+    found = date_in_header(transcript.text)
+    if found is None:
+        return transcript
+    meta = {**transcript.metadata, "date_source": found.describe()}
+    return replace(transcript, date=found.iso, metadata=meta)
+
+
+def load_transcript(
+    path: str | Path,
+    *,
+    format: str | None = None,
+    require_speakers: bool = False,
+    aliases: Aliases | None = None,
+) -> Transcript:
+    """Load one transcript file; with ``require_speakers``, refuse one with no speaker turns."""
+    text = read_text(path, what="transcript")
+    transcript = parse_transcript(text, path=str(path), format=format, aliases=aliases)
+    if require_speakers and not transcript.has_speakers:
+        raise TranscriptError(
+            "no speaker turns found (expected labels such as 'MS. JEAN-PIERRE:' or 'Q')",
+            path=str(path),
+        )
+    return transcript

@@ -1,0 +1,47 @@
+"""Whether a speaker was relaying someone else's words at a point in a transcript.
+
+"What the President has said before stands today, which is, ..." or "he told
+me, quote, ..." before the matched words, in the same sentence, means the speaker
+is reporting another person's words: crediting the speaker (or that other
+person) with them is then ``indirect``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from verifier.models import Transcript
+from verifier.text.tokens import fold_typography
+
+_CUE_RE = re.compile(
+    r"(?P<subject>\b(?:the\s+)?[\w.'-]+(?:\s+[\w.'-]+)?)\s+"
+    r"(?:has\s+|have\s+|had\s+|has\s+long\s+|has\s+often\s+)?"
+    r"(?:said|says|told\s+\w+|tells\s+\w+|stated|put\s+it|wrote|writes|made\s+(?:it\s+)?clear)\b"
+    r"|\b(?:quote|in\s+(?:his|her|their)\s+words)\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = {"i", "we", "i've", "we've", "i'd", "we'd", "you", "you've", "as i", "like i"}
+# Words before "said" that make no speaker of it: "That said, ...", "Having said that".
+_NOT_A_SUBJECT = {"that", "this", "it", "what", "which", "who", "as", "been", "having", "all",
+                  "be", "is", "was", "being", "just", "well", "had", "has", "have"}
+_SENTENCE_END_RE = re.compile(r"[.?!]\s")
+
+
+def relayed_cue(transcript: Transcript, start: int, *, lookback: int = 160) -> str | None:
+    """The reporting phrase before ``start``, in its sentence, when it credits someone else."""
+    turn = transcript.turn_at(start)
+    lo = max(start - lookback, turn.span.start if turn else 0)
+    before = fold_typography(transcript.text[lo:start]).replace("\n", " ")
+    before = _SENTENCE_END_RE.split(before)[-1]
+    if before.count('"') % 2 == 1:
+        return " ".join(before.split())[-60:]
+    for m in reversed(list(_CUE_RE.finditer(before))):
+        subject = (m.group("subject") or "").lower().split()
+        if subject and (
+            subject[-1] in _FIRST_PERSON
+            or " ".join(subject[-2:]) in _FIRST_PERSON
+            or subject[-1] in _NOT_A_SUBJECT
+        ):
+            continue
+        return " ".join(m.group().split())
+    return None

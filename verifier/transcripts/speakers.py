@@ -1,0 +1,517 @@
+"""Who a speaker label is: role, name, title and affiliation.
+
+Word lists live in ``verifier/data`` (``speakers.yaml`` roles and phrases,
+``offices.yaml`` office holders by date, ``aliases.yaml`` people) and in a
+corpus's own ``speakers.yaml``, never in code, so a newsroom can extend them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from verifier.errors import ConfigError
+from verifier.models import Role, Speaker, Transcript, Turn
+from verifier.text.shipped import shipped_data
+from verifier.text.tokens import fold_typography
+from verifier.transcripts.questioners import name_questioners
+from verifier.yamlnodes import load_yaml
+
+ALIAS_FILE = "speakers.yaml"
+
+
+def _data(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = shipped_data(name)
+    return data
+
+
+def role_words() -> dict[str, Any]:
+    """The shipped role vocabulary (speakers.yaml)."""
+    return _data("speakers.yaml")
+
+
+def norm_label(label: str) -> str:
+    """A label upper-cased with its spacing made plain, for comparing labels."""
+    return " ".join(fold_typography(label).upper().split())
+
+
+def norm_phrase(text: str) -> str:
+    """A name or phrase folded for comparison: lower case, punctuation to spaces."""
+    folded = fold_typography(text).casefold().replace("'s ", " ")
+    return " ".join(re.sub(r"[^\w'\-]+", " ", folded).replace("-", " ").split())
+
+
+@lru_cache(maxsize=1)
+def _unknown_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in role_words()["unknown_label_patterns"])
+
+
+@lru_cache(maxsize=4096)
+def role_for_label(label: str) -> Role:
+    """The role a transcript label implies on its own, before any name is known."""
+    words = role_words()
+    upper = norm_label(label)
+    if not upper:
+        return Role.UNKNOWN
+    if upper in words["reporter_labels"]:
+        return Role.REPORTER
+    if upper in words["moderator_labels"]:
+        return Role.MODERATOR
+    if upper in words["unknown_labels"] or any(p.search(upper) for p in _unknown_patterns()):
+        return Role.UNKNOWN
+    if any(marker in upper for marker in words["anonymous_label_markers"]):
+        return Role.ANONYMOUS
+    if upper in words["other_labels"] or upper.startswith(tuple(words["other_label_prefixes"])):
+        return Role.OTHER
+    return Role.OFFICIAL
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone the alias file knows: labels and phrases that mean them, maybe for a time."""
+
+    name: str
+    title: str | None
+    aliases: tuple[str, ...]
+    start: str | None = None  # ISO date the phrases start to mean this person
+    end: str | None = None  # first ISO date they no longer do
+    # (title, from, to) when the person held several offices: the title depends on the date.
+    titles: tuple[tuple[str, str | None, str | None], ...] = ()
+
+    def title_on(self, date: str | None) -> str | None:
+        """The title held on ``date``; with dated titles and no date (or none that fits), none.
+
+        A wrong title is worse than no title: Kirby at State in 2016 is not the
+        NSC coordinator he became in 2022.
+        """
+        if not self.titles:
+            return self.title
+        for title, start, end in self.titles:
+            if date is not None and (start is None or start <= date) and (end is None or date < end):
+                return title
+        return None
+
+    def current(self, date: str | None) -> bool:
+        if date is None:
+            return self.start is None and self.end is None
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Aliases:
+    """The people a corpus knows, indexed by every alias (folded with ``norm_phrase``)."""
+
+    people: tuple[Person, ...]
+    index: Mapping[str, tuple[Person, ...]]
+    source: str
+
+    def lookup(self, phrase: str, date: str | None = None) -> Person | None:
+        """The person a label or phrase means on ``date`` (undated aliases always apply)."""
+        found = self.index.get(norm_phrase(phrase), ())
+        dated = [p for p in found if p.start or p.end]
+        plain = [p for p in found if not (p.start or p.end)]
+        for person in dated:
+            if person.current(date):
+                return person
+        return plain[0] if plain else None
+
+    def titles_of(self, name: str) -> tuple[str, ...]:
+        out = [p.title for p in self.people if p.name == name and p.title]
+        out += [t[0] for p in self.people if p.name == name for t in p.titles]
+        return tuple(dict.fromkeys(out))
+
+    def phrases_of(self, name: str, date: str | None) -> set[str]:
+        """Every folded alias that means ``name`` on ``date``."""
+        out: set[str] = {norm_phrase(name)}
+        for person in self.people:
+            if person.name == name and (person.current(date) or not (person.start or person.end)):
+                out.update(person.aliases)
+        return out
+
+
+def parse_aliases(data: object, *, source: str) -> Aliases:
+    """Aliases from a parsed YAML mapping (``Name: [..]`` or ``Name: {title, aliases}``)."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError("speaker aliases must be a mapping of name to aliases", path=source)
+    people: list[Person] = []
+    for key, value in data.items():
+        entry: dict[str, Any] = {"aliases": value} if isinstance(value, list) else value or {}
+        if not isinstance(entry, dict) or not isinstance(entry.get("aliases", []), list):
+            raise ConfigError(f"bad entry for {key!r}: expected a list of aliases", path=source)
+        name = str(entry.get("name") or key)
+        aliases = tuple(norm_phrase(str(a)) for a in [name, *entry.get("aliases", [])])
+        start, end = entry.get("from"), entry.get("to")
+        titles = entry.get("titles") or []
+        if not isinstance(titles, list) or not all(
+            isinstance(t, dict) and t.get("title") for t in titles
+        ):
+            raise ConfigError(f"bad titles for {key!r}: expected [{{title, from, to}}]", path=source)
+        people.append(
+            Person(
+                name=name,
+                title=str(entry["title"]) if entry.get("title") else None,
+                aliases=aliases,
+                start=str(start) if start else None,
+                end=str(end) if end else None,
+                titles=tuple(
+                    (str(t["title"]), str(t["from"]) if t.get("from") else None,
+                     str(t["to"]) if t.get("to") else None)
+                    for t in titles
+                ),
+            )
+        )
+    index: dict[str, tuple[Person, ...]] = {}
+    for person in people:
+        for alias in person.aliases:
+            index[alias] = (*index.get(alias, ()), person)
+    return Aliases(people=tuple(people), index=index, source=source)
+
+
+def merge_aliases(base: Aliases, extra: Aliases | None) -> Aliases:
+    """``base`` with ``extra``'s people added (a config file's aliases over a corpus's)."""
+    if extra is None:
+        return base
+    index: dict[str, tuple[Person, ...]] = dict(base.index)
+    for key, people in extra.index.items():
+        index[key] = tuple(people) + tuple(p for p in index.get(key, ()) if p not in people)
+    return Aliases(
+        people=base.people + extra.people, index=index, source=f"{base.source} + {extra.source}"
+    )
+
+
+def load_aliases(corpus_dir: str | Path | None = None) -> Aliases:
+    """The corpus's ``speakers.yaml`` if it has one, else the shipped defaults."""
+    if corpus_dir is not None:
+        path = Path(corpus_dir) / ALIAS_FILE
+        try:
+            stamp = path.stat().st_mtime_ns
+        except OSError:
+            stamp = None
+        if stamp is not None:
+            return _alias_file(str(path), stamp)
+    return _shipped_aliases()
+
+
+@lru_cache(maxsize=1)
+def _shipped_aliases() -> Aliases:
+    return parse_aliases(_data("aliases.yaml"), source="verifier/data/aliases.yaml")
+
+
+@lru_cache(maxsize=16)
+def _alias_file(path: str, stamp: int) -> Aliases:
+    """An alias file, parsed once per modification time."""
+    try:
+        raw = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read speaker aliases: {exc}", path=path) from None
+    data, _ = load_yaml(raw, path=path, what="speaker aliases YAML", error=ConfigError)
+    return parse_aliases(data, source=path)
+
+
+def office_holder(label: str, date: str | None) -> tuple[str, str] | None:
+    """(name, title) of whoever held the office a label names (THE PRESIDENT) on ``date``."""
+    upper = norm_label(label)
+    for office in _data("offices.yaml").values():
+        title = office["title"]
+        holders = office["holders"]
+        if upper in office["labels"]:
+            if date is None:
+                return None
+            for h in holders:
+                if str(h["from"]) <= date and ("to" not in h or date < str(h["to"])):
+                    return h["name"], title
+            return None
+        prefix = title.upper() + " "
+        if upper.startswith(prefix):  # PRESIDENT BIDEN: the holder with that surname
+            surname = norm_phrase(upper[len(prefix) :])
+            for h in holders:
+                if norm_phrase(h["name"]).endswith(surname):
+                    return h["name"], title
+    return None
+
+
+def holder_by_surname(label: str, date: str | None) -> tuple[str, str] | None:
+    """(name, title) of the office holder on ``date`` whose surname is the whole label (TRUMP)."""
+    word = norm_label(label)
+    if date is None or " " in word or not word.isalpha():
+        return None
+    for office in _data("offices.yaml").values():
+        for h in office["holders"]:
+            current = str(h["from"]) <= date and ("to" not in h or date < str(h["to"]))
+            if current and h["name"].split()[-1].upper() == word:
+                return h["name"], office["title"]
+    return None
+
+
+def resolve_transcript(transcript: Transcript, aliases: Aliases | None = None) -> Transcript:
+    """The transcript with names, titles and named questioners filled in where they can be told."""
+    aliases = aliases or load_aliases(None)
+    cache: dict[str, Speaker] = {}
+    turns: list[Turn] = []
+    sole = None if transcript.has_speakers else speaker_from_title(transcript, aliases)
+    for turn in transcript.turns:
+        if sole is not None:
+            turns.append(replace(turn, speaker=sole))
+            continue
+        label = turn.speaker.label
+        if label not in cache:
+            cache[label] = resolve_speaker(turn.speaker, transcript, aliases)
+        turns.append(replace(turn, speaker=cache[label]))
+    return replace(transcript, turns=name_questioners(transcript.text, turns))
+
+
+_BY_TITLE_RE = re.compile(
+    r"^(?:Remarks|Prepared Remarks|Keynote Remarks|Address|Statement)\b[^:]*?\bby\s+"
+    r"(?P<who>(?:[A-Z][\w.’'\-]*\s*)+?)"
+    r"(?=\s+(?:at|on|in|to|for|before|during|after|announcing|honoring|addressing|with|"
+    r"celebrating|marking|and)\b|\s*[:,(]|\s*$)"
+)
+
+
+def speaker_from_title(transcript: Transcript, aliases: Aliases) -> Speaker | None:
+    """The one speaker of a page with no labels, when its title names them.
+
+    "Remarks as Prepared for Delivery by First Lady Jill Biden at …" is all hers:
+    without this, every quote from a prepared speech would be judged with no speaker.
+    """
+    m = _BY_TITLE_RE.match(transcript.title)
+    if m is None:
+        return None
+    who = " ".join(m.group("who").split())
+    speaker = resolve_speaker(Speaker(label=who.upper(), role=Role.OFFICIAL), transcript, aliases)
+    return replace(speaker, label=who)
+
+
+def resolve_speaker(
+    speaker: Speaker, transcript: Transcript, aliases: Aliases | None = None
+) -> Speaker:
+    """Fill a speaker's name and title from aliases, office holders and the transcript title."""
+    if speaker.name or speaker.role not in (Role.OFFICIAL, Role.OTHER):
+        return speaker
+    aliases = aliases or load_aliases(None)
+    date = transcript.date
+    person = aliases.lookup(speaker.label, date)
+    if person is not None:
+        found = name_in_title(person.name.split()[-1], transcript.title)
+        title = found[1] if found and found[0] == person.name else None
+        return replace(speaker, name=person.name, title=title or person.title_on(date))
+    held = office_holder(speaker.label, date) or holder_by_surname(speaker.label, date)
+    if held is not None:
+        return replace(speaker, name=held[0], title=held[1])
+    if speaker.role is Role.OTHER:
+        return speaker
+    title_words, surname = split_label(speaker.label)
+    if surname is None:
+        return speaker
+    found = name_in_title(surname.split()[-1], transcript.title)
+    if found is not None:
+        return replace(speaker, name=found[0], title=found[1] or title_words)
+    return replace(speaker, name=surname, title=title_words)
+
+
+_HONORIFICS = frozenset(role_words()["honorifics"])
+_TITLE_WORDS = frozenset(role_words()["title_words"])
+_CONNECTORS = frozenset({"of", "for", "the"})
+
+
+def split_label(label: str) -> tuple[str | None, str | None]:
+    """(title words, surname) of a label: ``SECRETARY MAYORKAS`` -> (Secretary, Mayorkas).
+
+    A mixed-case label (``Joe Biden``) is taken as the name itself.
+    """
+    plain = " ".join(label.replace("\u00a0", " ").split())
+    if plain != plain.upper():
+        words = plain.split()
+        return None, plain if len(words) >= 1 and words[0][:1].isupper() else None
+    words = plain.split()
+    if len(words) >= 2 and words[0].rstrip(".").upper() in _HONORIFICS:
+        return None, name_case(" ".join(words[1:]))
+    if len(words) >= 2 and words[0] != "THE":
+        # leading title words (and 'of STATE' after one) are the title; the rest is the
+        # name, particles and all: SENATOR DE LA CRUZ, ANDREW ROSS SORKIN
+        n = 0
+        while n < len(words) - 1:
+            if words[n].rstrip(".").lower() in _TITLE_WORDS:
+                n += 1
+            elif n and words[n].lower() in _CONNECTORS and n + 2 < len(words):
+                n += 2
+            else:
+                break
+        title = name_case(" ".join(words[:n])) if n else None
+        if title is not None:
+            title = re.sub(r"\b(Of|The|For)\b", lambda m: m.group(0).lower(), title)
+        return title, name_case(" ".join(words[n:]))
+    return None, None
+
+
+def name_case(word: str) -> str:
+    """Upper-case words in name case: ``MCCARTHY`` -> ``McCarthy``, ``O’NEAL`` -> ``O’Neal``."""
+    out = word.title()
+    return re.sub(r"\bMc(\w)", lambda m: "Mc" + m.group(1).upper(), out)
+
+
+def surname_of(label: str) -> str | None:
+    """The surname in an honorific label (``MS. JEAN-PIERRE`` -> ``Jean-Pierre``)."""
+    title, surname = split_label(label)
+    return surname if title is None and label == label.upper() else None
+
+
+_SEPARATOR_RE = re.compile(r"(?:\b(?:by|and|with|on|from|featuring)\s+|[,:;]\s*|\s[–—-]\s)")
+
+
+def name_in_title(surname: str, title: str) -> tuple[str, str | None] | None:
+    """Find ``surname`` in a title like '... by Press Secretary Karine Jean-Pierre and ...'."""
+    m = re.search(
+        r"\b([A-Z][\w’'\-]+\s+(?:[A-Z]\.\s+)?)(?i:" + re.escape(surname) + r")\b", title
+    )
+    if m is None:
+        return None
+    first = m.group(1).strip()
+    surname_printed = title[m.end(1) : m.end()]
+    if first.casefold() in _TITLE_WORDS:  # "Remarks by President Biden": no given name
+        first = ""
+    name = f"{first} {surname_printed}".strip()
+    if not first:
+        m = re.search(re.escape(surname_printed), title)
+        assert m is not None
+    before = title[: m.start()]
+    pieces = _SEPARATOR_RE.split(before)
+    title_words = pieces[-1].strip() if pieces else ""
+    if title_words and not title_words[0].isupper():
+        title_words = ""
+    return name, title_words or None
+
+
+class CreditRelation(StrEnum):
+    """How the person an article credits relates to who spoke in the transcript."""
+
+    SAME_PERSON = "same_person"  # the credited name, label or alias is the speaker
+    ROLE_MATCH = "role_match"  # "the White House" for a named official at its briefing
+    ANONYMOUS_MATCH = "anonymous_match"  # "a senior administration official" for one
+    REPORTER_CREDITED_TO_OFFICIAL = "reporter_credited_to_official"  # a question as an answer
+    DIFFERENT = "different"  # someone else
+    NO_CREDIT = "no_credit"  # the article credits nobody
+    NO_SPEAKER = "no_speaker"  # the transcript does not say who spoke
+
+
+def credit_relation(
+    credited: str | None,
+    speaker: Speaker,
+    transcript: Transcript,
+    aliases: Aliases | None = None,
+) -> CreditRelation:
+    """How ``credited`` (as the article words it) relates to the transcript ``speaker``.
+
+    ``speaker`` should be resolved (``resolve_transcript``); ``transcript`` gives
+    the date (who was president, who was press secretary) and the event (a White
+    House briefing makes "the White House" a fair credit for its officials);
+    ``aliases`` defaults to the shipped ``verifier/data/aliases.yaml``. Pure: no I/O
+    beyond the cached data files. ``explain_credit`` words the result for a report.
+    """
+    words = role_words()
+    if speaker.role is Role.UNKNOWN:
+        return CreditRelation.NO_SPEAKER
+    phrase = norm_phrase(credited or "")
+    if not phrase:
+        return CreditRelation.NO_CREDIT
+    aliases = aliases or load_aliases(None)
+    anonymous = {norm_phrase(p) for p in words["anonymous_phrases"]}
+    institution = {norm_phrase(p) for p in words["institution_phrases"]}
+    if speaker.role is Role.REPORTER:
+        if phrase in {norm_phrase(p) for p in words["reporter_phrases"]}:
+            return CreditRelation.ROLE_MATCH
+        if speaker.name and _names_match(phrase, speaker, aliases, transcript.date):
+            return CreditRelation.SAME_PERSON
+        return CreditRelation.REPORTER_CREDITED_TO_OFFICIAL
+    if speaker.role is Role.MODERATOR:
+        if phrase in {norm_phrase(p) for p in words["moderator_phrases"]}:
+            return CreditRelation.SAME_PERSON
+        return CreditRelation.ROLE_MATCH if phrase in institution else CreditRelation.DIFFERENT
+    if speaker.role is Role.ANONYMOUS:
+        if phrase in anonymous or phrase in institution or is_anonymous_phrase(phrase):
+            return CreditRelation.ANONYMOUS_MATCH
+        return CreditRelation.DIFFERENT
+    if _names_match(phrase, speaker, aliases, transcript.date):
+        return CreditRelation.SAME_PERSON
+    if (
+        phrase in institution or phrase in anonymous or is_anonymous_phrase(phrase)
+    ) and _is_white_house(transcript):
+        return CreditRelation.ROLE_MATCH
+    return CreditRelation.DIFFERENT
+
+
+def is_anonymous_phrase(phrase: str) -> bool:
+    """An unnamed official however the article counts them: "a second senior official",
+    "the other official", "two administration officials". Words come from speakers.yaml."""
+    words = role_words()
+    tokens = phrase.split()
+    determiners = set(words["anonymous_determiners"])
+    while tokens and tokens[0] in determiners:
+        tokens = tokens[1:]
+    if not tokens or tokens[-1] not in set(words["anonymous_heads"]):
+        return False
+    modifiers = set(words["anonymous_modifiers"])
+    return all(t in modifiers for t in tokens[:-1])
+
+
+def _is_white_house(transcript: Transcript) -> bool:
+    """A White House event: its own archive, or a title that says so."""
+    where = f"{transcript.source_url or ''} {transcript.format}".casefold()
+    return "whitehouse" in where or "white house" in transcript.title.casefold()
+
+
+def _names_match(phrase: str, speaker: Speaker, aliases: Aliases, date: str | None) -> bool:
+    """Whether a folded credit names this speaker: full name, surname, alias, or their title."""
+    candidates = {norm_phrase(speaker.label)}
+    titles = {speaker.title or "", *(aliases.titles_of(speaker.name) if speaker.name else ())}
+    candidates.update("the " + norm_phrase(t) for t in titles if t)
+    if speaker.name:
+        candidates.update(aliases.phrases_of(speaker.name, date))
+    if phrase in candidates:
+        return True
+    if not speaker.name:
+        return False
+    name_words = norm_phrase(speaker.name).split()
+    words = phrase.split()
+    surname = name_words[-1:]
+    for i in range(len(words) - len(surname) + 1):
+        if words[i : i + len(surname)] != surname:
+            continue
+        before = words[:i]
+        if not before or len(name_words) == 1:
+            return True  # "Sims", or "Lt. Gen. Douglas Sims" when the transcript gives only "Sims"
+        if before[-1] in name_words:  # "John Kirby", "Joe Biden"
+            return True
+        return all(w in _TITLE_WORDS or w in name_words for w in before) or before[-1] in {
+            w.rstrip(".").casefold() for w in _HONORIFICS
+        }
+    return False
+
+
+def explain_credit(relation: CreditRelation, credited: str | None, speaker: Speaker) -> str:
+    """One plain sentence a fact-checker can read about an attribution."""
+    who = speaker.display if speaker.label or speaker.name else "an unlabelled speaker"
+    if speaker.title and speaker.name:
+        who = f"{speaker.name} ({speaker.title})"
+    if speaker.role is Role.REPORTER:
+        outlet = f", {speaker.affiliation}" if speaker.affiliation else ""
+        who = f"a reporter ({speaker.name}{outlet})" if speaker.name else "a reporter"
+    said = f"The article credits {credited!r}" if credited else "The article credits nobody"
+    return {
+        CreditRelation.SAME_PERSON: f"{said}; the transcript speaker is {who}, the same person.",
+        CreditRelation.ROLE_MATCH: f"{said}, a fair description of {who}, who spoke for it.",
+        CreditRelation.ANONYMOUS_MATCH: f"{said}; the transcript speaker is {who}, "
+        "an official speaking on background.",
+        CreditRelation.REPORTER_CREDITED_TO_OFFICIAL: f"{said}, but these words were asked "
+        f"by {who}, not said by an official.",
+        CreditRelation.DIFFERENT: f"{said}, but the transcript speaker is {who}.",
+        CreditRelation.NO_CREDIT: f"{said}; the transcript speaker is {who}.",
+        CreditRelation.NO_SPEAKER: f"{said}; the transcript does not say who spoke.",
+    }[relation]
