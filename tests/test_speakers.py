@@ -6,13 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from verifier.engine.credit import CreditRelation, credit_relation, explain_credit
 from verifier.models import NO_SPEAKER, Role, Speaker, Transcript
 from verifier.transcripts.loader import load_transcript, parse_transcript
 from verifier.transcripts.questioners import find_handoff
 from verifier.transcripts.speakers import (
-    CreditRelation,
-    credit_relation,
-    explain_credit,
     load_aliases,
     office_holder,
     role_for_label,
@@ -164,8 +162,8 @@ def test_named_questioner_credited_by_name() -> None:
      "the other official", "two administration officials", "a senior U.S. official"],
 )
 def test_counted_unnamed_officials_match_an_anonymous_speaker(phrase: str) -> None:
+    from verifier.engine.credit import CreditRelation, credit_relation
     from verifier.models import Role, Speaker, Transcript
-    from verifier.transcripts.speakers import CreditRelation, credit_relation
 
     speaker = Speaker(label="SENIOR ADMINISTRATION OFFICIAL", role=Role.ANONYMOUS)
     transcript = Transcript(id="t", title="Background Press Call", text="", turns=(),

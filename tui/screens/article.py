@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from verifier.articles.quotes import paragraphs
+from verifier.articles.marks import paragraphs
 from verifier.models import Article, Quote
 
 

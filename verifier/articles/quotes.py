@@ -24,46 +24,26 @@ from verifier.articles.cues import (
     subject_cue,
 )
 from verifier.articles.loaders import load_article, load_article_text
+from verifier.articles.marks import (
+    CLOSERS,
+    MARKS,
+    QUOTED,
+    TERMINAL,
+    Piece,
+    paragraphs,
+    scan_paragraph,
+    sentence_end,
+    sentence_start,
+)
 from verifier.models import Article, Quote, QuoteFlag, Span
 
 __all__ = ["extract_quotes", "load_article", "load_article_text"]
-
-_OPENERS = "\u201c\u201e\u201f"
-_CLOSERS = "\u201d"
-_MARKS = _OPENERS + _CLOSERS + '"'
-_OPEN_CONTEXT = "([{\u2014\u2013-/:"
-_CLOSE_CONTEXT = ".,;:!?)]}\u2014\u2013-\u2026'\u2019"
-_ABBREV = re.compile(
-    r"(?:\b(?:Mr|Ms|Mrs|Dr|Jr|Sr|St|Adm|Gen|Sen|Rep|Gov|Lt|Col|No|vs|Jan|Feb|Aug|Sept|Oct|Nov|Dec)"
-    r"|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
-)
-_SENTENCE_END = re.compile(r"[.!?…][\u201d\u2019\"')]*\s+")
-_NESTED = re.compile(
-    r"(?:^|[\s\u2014(\[])(?:\u2018|'(?=[^\W\d_]))[^\n]*?\S[\u2019'](?![\w\u2019'])"
-)
-_TERMINAL = ".!?"
-_QUOTED = re.compile(r"[\u201c\"][^\u201d\"]*[\u201d\"]")
-
-
-@dataclass(frozen=True, slots=True)
-class _Piece:
-    """Quoted words found between marks (or recovered to a paragraph edge)."""
-
-    start: int
-    end: int
-    para: int
-    open_mark: int | None  # offset of the opening mark; None when recovered (unopened)
-    close_end: int | None  # offset just after the closing mark; None when unclosed
-    flags: frozenset[QuoteFlag] = frozenset()
-    at_edge: bool = False  # unclosed up to a paragraph or line end: may run on
-    cue: Cue | None = None  # an attribution recovered from inside an unclosed run
-
 
 @dataclass(frozen=True, slots=True)
 class _Group:
     """Pieces that make one quote, and how they were joined."""
 
-    pieces: tuple[_Piece, ...]
+    pieces: tuple[Piece, ...]
     flags: frozenset[QuoteFlag]
     cue: Cue | None  # the attribution between split pieces
 
@@ -74,170 +54,17 @@ def extract_quotes(article: Article) -> list[Quote]:
         return list(article.claims)
     text = article.text
     paras = paragraphs(text)
-    pieces = [p for i, span in enumerate(paras) for p in _scan_paragraph(text, i, span)]
+    pieces = [p for i, span in enumerate(paras) for p in scan_paragraph(text, i, span)]
     groups = _group(text, paras, pieces)
     quotes = _attribute([_build(text, paras, g) for g in groups], text, paras)
     resolver = SpeakerResolver(text)
     return [_resolve(q, cue, resolver) for q, cue in quotes]
 
 
-# --- Paragraphs and sentences -------------------------------------------------------------
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans: blocks between blank lines, or lines when the text has no blank line."""
-    sep = r"\n[ \t]*\n\s*" if re.search(r"\n[ \t]*\n", text) else r"\n\s*"
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for m in re.finditer(sep, text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _sentence_start(text: str, lo: int, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts, not before ``lo``."""
-    start = lo
-    for m in _SENTENCE_END.finditer(text, lo, pos):
-        if not _ABBREV.search(text[max(lo, m.start() - 12) : m.start()]):
-            start = m.end()
-    return start
-
-
-def _sentence_end(text: str, pos: int, hi: int) -> int:
-    """Where the sentence running at ``pos`` ends, not after ``hi``."""
-    for m in _SENTENCE_END.finditer(text, pos, hi):
-        if not _ABBREV.search(text[max(pos, m.start() - 12) : m.start()]):
-            return m.start() + 1
-    return hi
-
-
-# --- Pairing marks within a paragraph -----------------------------------------------------
-
-
-def _mark_kind(text: str, pos: int, start: int, end: int, is_open: bool) -> str:
-    """open or close: curly marks say so; a straight mark is judged by its neighbours."""
-    ch = text[pos]
-    if ch in _OPENERS:
-        return "open"
-    if ch in _CLOSERS:
-        return "close"
-    before = text[pos - 1] if pos > start else " "
-    after = text[pos + 1] if pos + 1 < end else " "
-    opens = before.isspace() or before in _OPEN_CONTEXT
-    closes = after.isspace() or after in _CLOSE_CONTEXT
-    if opens != closes:
-        return "open" if opens else "close"
-    return "close" if is_open else "open"
-
-
-_SINGLE_OPEN = re.compile(r"(?<![^\s\u2014(\[])(?:\u2018|'(?=[^\W\d_]))")
-_SINGLE_CLOSE = re.compile(r"(?<=[,.?!])[\u2019'](?=\s|$)|[\u2019'](?=[,.;:!?\u2014]|\s*$)")
-
-
-def _scan_single(text: str, para: int, span: tuple[int, int]) -> list[_Piece]:
-    """Single quote marks as the main marks (a house style), in a paragraph with no doubles.
-
-    An opening mark starts a word after a space; the closing mark must follow the
-    sentence's punctuation (,’ he said) or come before it (’, he said), so an apostrophe
-    (don’t, the ’90s) or a plural possessive (officials’ views) never closes a quote.
-    """
-    start, end = span
-    pieces: list[_Piece] = []
-    pos = start
-    while (m := _SINGLE_OPEN.search(text, pos, end)) is not None:
-        close = _SINGLE_CLOSE.search(text, m.end(), end)
-        if close is None:
-            break
-        if len(text[m.end() : close.start()].split()) >= 3:
-            pieces.append(_closed(text, para, m.start(), close.start()))
-        pos = close.end()
-    return pieces
-
-
-def _scan_paragraph(text: str, para: int, span: tuple[int, int]) -> list[_Piece]:
-    """Pair the double quote marks of one paragraph into pieces, recovering strays."""
-    start, end = span
-    if not any(text[i] in _MARKS for i in range(start, end)):
-        return _scan_single(text, para, span)
-    pieces: list[_Piece] = []
-    open_at: int | None = None
-    last_close = start
-    for pos in (i for i in range(start, end) if text[i] in _MARKS):
-        kind = _mark_kind(text, pos, start, end, open_at is not None)
-        if kind == "open":
-            if open_at is not None:
-                pieces.append(_unclosed(text, para, open_at, pos, _line_run_on(text, start, pos)))
-            open_at = pos
-        elif open_at is not None:
-            pieces.append(_closed(text, para, open_at, pos))
-            open_at, last_close = None, pos + 1
-        else:
-            pieces.append(_unopened(text, para, start, last_close, pos))
-            last_close = pos + 1
-    if open_at is not None:
-        pieces.append(_unclosed(text, para, open_at, end, True))
-    return [p for p in pieces if p.end > p.start]
-
-
-def _line_run_on(text: str, para_start: int, pos: int) -> bool:
-    """An opening mark at a line start after a finished sentence: a new paragraph of a quote."""
-    line_start = text.rfind("\n", para_start, pos)
-    if line_start < 0 or text[line_start + 1 : pos].strip():
-        return False
-    return text[para_start:line_start].rstrip()[-1:] in _TERMINAL + "\u201d\"'\u2019"
-
-
-def _closed(text: str, para: int, open_at: int, close_at: int) -> _Piece:
-    s, e = _trim(text, open_at + 1, close_at)
-    return _Piece(s, e, para, open_at, close_at + 1, _nested(text, s, e))
-
-
-def _unclosed(text: str, para: int, open_at: int, limit: int, at_edge: bool) -> _Piece:
-    """An opening mark never closed: cut at an attribution inside it, else run to ``limit``."""
-    s, e = _trim(text, open_at + 1, limit)
-    cue = cue_in(text[s:e])
-    flags = {QuoteFlag.UNCLOSED} | _nested(text, s, e)
-    if cue is not None:
-        shifted = dataclasses.replace(cue, start=s + cue.start, end=s + cue.end)
-        return _Piece(s, s + cue.start, para, open_at, None, frozenset(flags), False, shifted)
-    return _Piece(s, e, para, open_at, None, frozenset(flags), at_edge)
-
-
-def _unopened(text: str, para: int, para_start: int, last_close: int, close_at: int) -> _Piece:
-    """A closing mark with no opening: recover from the paragraph start, an intro, or a sentence."""
-    start = para_start
-    if last_close > para_start:
-        start = _sentence_start(text, last_close, close_at)
-        start = last_close if start == last_close else start
-    else:
-        intro = cue_before(text[para_start:close_at])
-        tail = text[para_start + intro.end : close_at] if intro else ""
-        if intro is not None and re.match(r"\s*[:,]", tail):
-            start = para_start + intro.end + tail.index(tail.lstrip()[0]) + 1
-    s, e = _trim(text, start, close_at)
-    flags = frozenset({QuoteFlag.UNOPENED}) | _nested(text, s, e)
-    return _Piece(s, e, para, None, close_at + 1, flags)
-
-
-def _nested(text: str, start: int, end: int) -> frozenset[QuoteFlag]:
-    """NESTED when a single-quoted passage sits inside; apostrophes alone never count."""
-    return frozenset({QuoteFlag.NESTED}) if _NESTED.search(text, start, end) else frozenset()
-
-
 # --- Joining pieces into quotes -----------------------------------------------------------
 
 
-def _group(text: str, paras: list[tuple[int, int]], pieces: list[_Piece]) -> list[_Group]:
+def _group(text: str, paras: list[tuple[int, int]], pieces: list[Piece]) -> list[_Group]:
     """Join run-on paragraphs and quotes split around their attribution."""
     groups: list[_Group] = []
     for piece in pieces:
@@ -262,7 +89,7 @@ def _group(text: str, paras: list[tuple[int, int]], pieces: list[_Piece]) -> lis
 
 
 def _link(
-    text: str, paras: list[tuple[int, int]], a: _Piece, b: _Piece
+    text: str, paras: list[tuple[int, int]], a: Piece, b: Piece
 ) -> tuple[QuoteFlag, Cue | None] | None:
     """How piece ``b`` continues the quote ending in piece ``a``, if it does."""
     if a.at_edge and a.close_end is None:
@@ -276,13 +103,13 @@ def _link(
     cue = cue_after(gap)
     if cue is None or not re.fullmatch(r"\s*[,:\u2014]\s*", gap[cue.end :]):
         return None
-    if text[a.end - 1 : a.end] in _TERMINAL:
+    if text[a.end - 1 : a.end] in TERMINAL:
         return None
     shifted = dataclasses.replace(cue, start=a.close_end + cue.start, end=a.close_end + cue.end)
     return QuoteFlag.SPLIT, shifted
 
 
-def _starts_paragraph(text: str, para_start: int, piece: _Piece) -> bool:
+def _starts_paragraph(text: str, para_start: int, piece: Piece) -> bool:
     if piece.open_mark is not None:
         return piece.open_mark == para_start
     return piece.start == para_start
@@ -318,7 +145,7 @@ def _shift(cue: Cue | None, by: int) -> Cue | None:
     return None if cue is None else dataclasses.replace(cue, start=cue.start + by, end=cue.end + by)
 
 
-def _cue_after_close(text: str, paras: list[tuple[int, int]], piece: _Piece) -> Cue | None:
+def _cue_after_close(text: str, paras: list[tuple[int, int]], piece: Piece) -> Cue | None:
     """'..., Kirby said.' right after the closing mark (not after a full stop)."""
     if piece.close_end is None:
         return None
@@ -329,33 +156,33 @@ def _cue_after_close(text: str, paras: list[tuple[int, int]], piece: _Piece) -> 
 
 
 def _next_mark(text: str, pos: int, hi: int) -> int:
-    found = [i for i in (text.find(c, pos, hi) for c in _MARKS) if i >= 0]
+    found = [i for i in (text.find(c, pos, hi) for c in MARKS) if i >= 0]
     return min(found, default=hi)
 
 
 def _prefix(
-    text: str, paras: list[tuple[int, int]], piece: _Piece
+    text: str, paras: list[tuple[int, int]], piece: Piece
 ) -> tuple[int, str] | None:
     """The start of the sentence before the opening mark (after any earlier quote)."""
     if piece.open_mark is None:
         return None
     para_start = paras[piece.para][0]
     lo = max([para_start] + [_prev_close(text, para_start, piece.open_mark)])
-    start = _sentence_start(text, lo, piece.open_mark)
+    start = sentence_start(text, lo, piece.open_mark)
     return start, text[start : piece.open_mark]
 
 
-def _cue_in_sentence(text: str, paras: list[tuple[int, int]], piece: _Piece) -> Cue | None:
+def _cue_in_sentence(text: str, paras: list[tuple[int, int]], piece: Piece) -> Cue | None:
     """The last attribution in the sentence before the opening mark, earlier quotes blanked."""
     if piece.open_mark is None:
         return None
-    start = _sentence_start(text, paras[piece.para][0], piece.open_mark)
-    before = _QUOTED.sub(lambda m: " " * len(m.group()), text[start : piece.open_mark])
+    start = sentence_start(text, paras[piece.para][0], piece.open_mark)
+    before = QUOTED.sub(lambda m: " " * len(m.group()), text[start : piece.open_mark])
     return _shift(cue_before(before), start)
 
 
 def _prev_close(text: str, lo: int, pos: int) -> int:
-    closes = [text.rfind(c, lo, pos) for c in _CLOSERS + '"']
+    closes = [text.rfind(c, lo, pos) for c in CLOSERS + '"']
     best = max(closes)
     return best + 1 if best >= 0 else lo
 
@@ -363,8 +190,8 @@ def _prev_close(text: str, lo: int, pos: int) -> int:
 def _is_partial(
     text: str,
     paras: list[tuple[int, int]],
-    first: _Piece,
-    last: _Piece,
+    first: Piece,
+    last: Piece,
     prefix: tuple[int, str] | None,
     cue: Cue | None,
 ) -> bool:
@@ -376,17 +203,17 @@ def _is_partial(
         intro_cue = cue is not None and cue.end >= prefix[0] + len(lead) - 1
         if not ((lead[-1] in ":," and (upper or intro_cue)) or (intro_cue and upper)):
             return True
-    if last.close_end is None or text[last.end - 1 : last.end] in _TERMINAL + ",;:\u2014\u2026-":
+    if last.close_end is None or text[last.end - 1 : last.end] in TERMINAL + ",;:\u2014\u2026-":
         return False
     after = text[last.close_end : paras[last.para][1]]
     return bool(re.match(r"\s*[\w\u2019']", after)) and cue_after(after) is None
 
 
-def _cue_late_in_sentence(text: str, paras: list[tuple[int, int]], piece: _Piece) -> Cue | None:
+def _cue_late_in_sentence(text: str, paras: list[tuple[int, int]], piece: Piece) -> Cue | None:
     """A partial quote's attribution at its sentence end: '... "pivotal," the official said.'"""
-    if piece.close_end is None or text[piece.end - 1 : piece.end] in _TERMINAL:
+    if piece.close_end is None or text[piece.end - 1 : piece.end] in TERMINAL:
         return None
-    end = _sentence_end(text, piece.close_end, paras[piece.para][1])
+    end = sentence_end(text, piece.close_end, paras[piece.para][1])
     return _shift(cue_in(text[piece.close_end : end]), piece.close_end)
 
 
@@ -438,7 +265,7 @@ def _paragraph_lead(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cu
     """An attribution in an earlier sentence of the quote's paragraph: 'Kirby said X. "..."'."""
     para_start = paras[_para_index(paras, quote.span.start)][0]
     opening = quote.span.start - 1
-    before = _QUOTED.sub(lambda m: " " * len(m.group()), text[para_start:opening])
+    before = QUOTED.sub(lambda m: " " * len(m.group()), text[para_start:opening])
     cue = cue_before(before)
     if cue is None or not cue.cue.lower().startswith(cue_words().lead_cues):
         return None

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from verifier.engine.align import Located
 from verifier.engine.context import Context
+from verifier.engine.credit import CreditRelation, credit_relation
 from verifier.engine.policy import Policy
 from verifier.models import Quote, Role
 from verifier.text.tokens import Token
-from verifier.transcripts.speakers import CreditRelation, credit_relation
 
 _SPLIT_GAPS = (".", "?", "!", ";", ":", ",", "\u2014")
 

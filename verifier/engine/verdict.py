@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from verifier.articles.cues import cue_words
 from verifier.engine.classify import is_qualifier_change
+from verifier.engine.credit import CreditRelation, credit_relation, explain_credit
 from verifier.engine.policy import Policy
 from verifier.models import (
     Attribution,
@@ -25,7 +26,7 @@ from verifier.models import (
     Transcript,
 )
 from verifier.text.tokens import Token
-from verifier.transcripts.speakers import Aliases, CreditRelation, credit_relation, explain_credit
+from verifier.transcripts.speakers import Aliases
 
 # Fidelity verdicts from least to most serious: the worst edit decides.
 _RANK = [

@@ -1,0 +1,200 @@
+"""Quote marks in an article: paragraphs and sentences, and the pieces of quoted text that
+pairs of marks (double, single, unclosed at a paragraph's end) enclose, with their offsets."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from verifier.articles.cues import (
+    Cue,
+    cue_before,
+    cue_in,
+)
+from verifier.models import QuoteFlag
+
+_OPENERS = "\u201c\u201e\u201f"
+CLOSERS = "\u201d"
+MARKS = _OPENERS + CLOSERS + '"'
+_OPEN_CONTEXT = "([{\u2014\u2013-/:"
+_CLOSE_CONTEXT = ".,;:!?)]}\u2014\u2013-\u2026'\u2019"
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Ms|Mrs|Dr|Jr|Sr|St|Adm|Gen|Sen|Rep|Gov|Lt|Col|No|vs|Jan|Feb|Aug|Sept|Oct|Nov|Dec)"
+    r"|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
+)
+_SENTENCE_END = re.compile(r"[.!?…][\u201d\u2019\"')]*\s+")
+_NESTED = re.compile(
+    r"(?:^|[\s\u2014(\[])(?:\u2018|'(?=[^\W\d_]))[^\n]*?\S[\u2019'](?![\w\u2019'])"
+)
+TERMINAL = ".!?"
+QUOTED = re.compile(r"[\u201c\"][^\u201d\"]*[\u201d\"]")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """Quoted words found between marks (or recovered to a paragraph edge)."""
+
+    start: int
+    end: int
+    para: int
+    open_mark: int | None  # offset of the opening mark; None when recovered (unopened)
+    close_end: int | None  # offset just after the closing mark; None when unclosed
+    flags: frozenset[QuoteFlag] = frozenset()
+    at_edge: bool = False  # unclosed up to a paragraph or line end: may run on
+    cue: Cue | None = None  # an attribution recovered from inside an unclosed run
+
+
+# --- Paragraphs and sentences -------------------------------------------------------------
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blocks between blank lines, or lines when the text has no blank line."""
+    sep = r"\n[ \t]*\n\s*" if re.search(r"\n[ \t]*\n", text) else r"\n\s*"
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in re.finditer(sep, text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def sentence_start(text: str, lo: int, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts, not before ``lo``."""
+    start = lo
+    for m in _SENTENCE_END.finditer(text, lo, pos):
+        if not _ABBREV.search(text[max(lo, m.start() - 12) : m.start()]):
+            start = m.end()
+    return start
+
+
+def sentence_end(text: str, pos: int, hi: int) -> int:
+    """Where the sentence running at ``pos`` ends, not after ``hi``."""
+    for m in _SENTENCE_END.finditer(text, pos, hi):
+        if not _ABBREV.search(text[max(pos, m.start() - 12) : m.start()]):
+            return m.start() + 1
+    return hi
+
+
+# --- Pairing marks within a paragraph -----------------------------------------------------
+
+
+def _mark_kind(text: str, pos: int, start: int, end: int, is_open: bool) -> str:
+    """open or close: curly marks say so; a straight mark is judged by its neighbours."""
+    ch = text[pos]
+    if ch in _OPENERS:
+        return "open"
+    if ch in CLOSERS:
+        return "close"
+    before = text[pos - 1] if pos > start else " "
+    after = text[pos + 1] if pos + 1 < end else " "
+    opens = before.isspace() or before in _OPEN_CONTEXT
+    closes = after.isspace() or after in _CLOSE_CONTEXT
+    if opens != closes:
+        return "open" if opens else "close"
+    return "close" if is_open else "open"
+
+
+_SINGLE_OPEN = re.compile(r"(?<![^\s\u2014(\[])(?:\u2018|'(?=[^\W\d_]))")
+_SINGLE_CLOSE = re.compile(r"(?<=[,.?!])[\u2019'](?=\s|$)|[\u2019'](?=[,.;:!?\u2014]|\s*$)")
+
+
+def _scan_single(text: str, para: int, span: tuple[int, int]) -> list[Piece]:
+    """Single quote marks as the main marks (a house style), in a paragraph with no doubles.
+
+    An opening mark starts a word after a space; the closing mark must follow the
+    sentence's punctuation (,’ he said) or come before it (’, he said), so an apostrophe
+    (don’t, the ’90s) or a plural possessive (officials’ views) never closes a quote.
+    """
+    start, end = span
+    pieces: list[Piece] = []
+    pos = start
+    while (m := _SINGLE_OPEN.search(text, pos, end)) is not None:
+        close = _SINGLE_CLOSE.search(text, m.end(), end)
+        if close is None:
+            break
+        if len(text[m.end() : close.start()].split()) >= 3:
+            pieces.append(_closed(text, para, m.start(), close.start()))
+        pos = close.end()
+    return pieces
+
+
+def scan_paragraph(text: str, para: int, span: tuple[int, int]) -> list[Piece]:
+    """Pair the double quote marks of one paragraph into pieces, recovering strays."""
+    start, end = span
+    if not any(text[i] in MARKS for i in range(start, end)):
+        return _scan_single(text, para, span)
+    pieces: list[Piece] = []
+    open_at: int | None = None
+    last_close = start
+    for pos in (i for i in range(start, end) if text[i] in MARKS):
+        kind = _mark_kind(text, pos, start, end, open_at is not None)
+        if kind == "open":
+            if open_at is not None:
+                pieces.append(_unclosed(text, para, open_at, pos, _line_run_on(text, start, pos)))
+            open_at = pos
+        elif open_at is not None:
+            pieces.append(_closed(text, para, open_at, pos))
+            open_at, last_close = None, pos + 1
+        else:
+            pieces.append(_unopened(text, para, start, last_close, pos))
+            last_close = pos + 1
+    if open_at is not None:
+        pieces.append(_unclosed(text, para, open_at, end, True))
+    return [p for p in pieces if p.end > p.start]
+
+
+def _line_run_on(text: str, para_start: int, pos: int) -> bool:
+    """An opening mark at a line start after a finished sentence: a new paragraph of a quote."""
+    line_start = text.rfind("\n", para_start, pos)
+    if line_start < 0 or text[line_start + 1 : pos].strip():
+        return False
+    return text[para_start:line_start].rstrip()[-1:] in TERMINAL + "\u201d\"'\u2019"
+
+
+def _closed(text: str, para: int, open_at: int, close_at: int) -> Piece:
+    s, e = _trim(text, open_at + 1, close_at)
+    return Piece(s, e, para, open_at, close_at + 1, _nested(text, s, e))
+
+
+def _unclosed(text: str, para: int, open_at: int, limit: int, at_edge: bool) -> Piece:
+    """An opening mark never closed: cut at an attribution inside it, else run to ``limit``."""
+    s, e = _trim(text, open_at + 1, limit)
+    cue = cue_in(text[s:e])
+    flags = {QuoteFlag.UNCLOSED} | _nested(text, s, e)
+    if cue is not None:
+        shifted = dataclasses.replace(cue, start=s + cue.start, end=s + cue.end)
+        return Piece(s, s + cue.start, para, open_at, None, frozenset(flags), False, shifted)
+    return Piece(s, e, para, open_at, None, frozenset(flags), at_edge)
+
+
+def _unopened(text: str, para: int, para_start: int, last_close: int, close_at: int) -> Piece:
+    """A closing mark with no opening: recover from the paragraph start, an intro, or a sentence."""
+    start = para_start
+    if last_close > para_start:
+        start = sentence_start(text, last_close, close_at)
+        start = last_close if start == last_close else start
+    else:
+        intro = cue_before(text[para_start:close_at])
+        tail = text[para_start + intro.end : close_at] if intro else ""
+        if intro is not None and re.match(r"\s*[:,]", tail):
+            start = para_start + intro.end + tail.index(tail.lstrip()[0]) + 1
+    s, e = _trim(text, start, close_at)
+    flags = frozenset({QuoteFlag.UNOPENED}) | _nested(text, s, e)
+    return Piece(s, e, para, None, close_at + 1, flags)
+
+
+def _nested(text: str, start: int, end: int) -> frozenset[QuoteFlag]:
+    """NESTED when a single-quoted passage sits inside; apostrophes alone never count."""
+    return frozenset({QuoteFlag.NESTED}) if _NESTED.search(text, start, end) else frozenset()
+
+

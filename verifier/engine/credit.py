@@ -1,0 +1,144 @@
+"""Does the article's credit name the person speaking? The relation between a credited
+phrase and a transcript speaker, and the sentence that explains it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from verifier.models import Role, Speaker, Transcript
+from verifier.transcripts.speakers import (
+    _HONORIFICS,
+    _TITLE_WORDS,
+    Aliases,
+    load_aliases,
+    norm_phrase,
+    role_words,
+)
+
+
+class CreditRelation(StrEnum):
+    """How the person an article credits relates to who spoke in the transcript."""
+
+    SAME_PERSON = "same_person"  # the credited name, label or alias is the speaker
+    ROLE_MATCH = "role_match"  # "the White House" for a named official at its briefing
+    ANONYMOUS_MATCH = "anonymous_match"  # "a senior administration official" for one
+    REPORTER_CREDITED_TO_OFFICIAL = "reporter_credited_to_official"  # a question as an answer
+    DIFFERENT = "different"  # someone else
+    NO_CREDIT = "no_credit"  # the article credits nobody
+    NO_SPEAKER = "no_speaker"  # the transcript does not say who spoke
+
+
+def credit_relation(
+    credited: str | None,
+    speaker: Speaker,
+    transcript: Transcript,
+    aliases: Aliases | None = None,
+) -> CreditRelation:
+    """How ``credited`` (as the article words it) relates to the transcript ``speaker``.
+
+    ``speaker`` should be resolved (``resolve_transcript``); ``transcript`` gives
+    the date (who was president, who was press secretary) and the event (a White
+    House briefing makes "the White House" a fair credit for its officials);
+    ``aliases`` defaults to the shipped ``verifier/data/aliases.yaml``. Pure: no I/O
+    beyond the cached data files. ``explain_credit`` words the result for a report.
+    """
+    words = role_words()
+    if speaker.role is Role.UNKNOWN:
+        return CreditRelation.NO_SPEAKER
+    phrase = norm_phrase(credited or "")
+    if not phrase:
+        return CreditRelation.NO_CREDIT
+    aliases = aliases or load_aliases(None)
+    anonymous = {norm_phrase(p) for p in words["anonymous_phrases"]}
+    institution = {norm_phrase(p) for p in words["institution_phrases"]}
+    if speaker.role is Role.REPORTER:
+        if phrase in {norm_phrase(p) for p in words["reporter_phrases"]}:
+            return CreditRelation.ROLE_MATCH
+        if speaker.name and _names_match(phrase, speaker, aliases, transcript.date):
+            return CreditRelation.SAME_PERSON
+        return CreditRelation.REPORTER_CREDITED_TO_OFFICIAL
+    if speaker.role is Role.MODERATOR:
+        if phrase in {norm_phrase(p) for p in words["moderator_phrases"]}:
+            return CreditRelation.SAME_PERSON
+        return CreditRelation.ROLE_MATCH if phrase in institution else CreditRelation.DIFFERENT
+    if speaker.role is Role.ANONYMOUS:
+        if phrase in anonymous or phrase in institution or is_anonymous_phrase(phrase):
+            return CreditRelation.ANONYMOUS_MATCH
+        return CreditRelation.DIFFERENT
+    if _names_match(phrase, speaker, aliases, transcript.date):
+        return CreditRelation.SAME_PERSON
+    if (
+        phrase in institution or phrase in anonymous or is_anonymous_phrase(phrase)
+    ) and _is_white_house(transcript):
+        return CreditRelation.ROLE_MATCH
+    return CreditRelation.DIFFERENT
+
+
+def is_anonymous_phrase(phrase: str) -> bool:
+    """An unnamed official however the article counts them: "a second senior official",
+    "the other official", "two administration officials". Words come from speakers.yaml."""
+    words = role_words()
+    tokens = phrase.split()
+    determiners = set(words["anonymous_determiners"])
+    while tokens and tokens[0] in determiners:
+        tokens = tokens[1:]
+    if not tokens or tokens[-1] not in set(words["anonymous_heads"]):
+        return False
+    modifiers = set(words["anonymous_modifiers"])
+    return all(t in modifiers for t in tokens[:-1])
+
+
+def _is_white_house(transcript: Transcript) -> bool:
+    """A White House event: its own archive, or a title that says so."""
+    where = f"{transcript.source_url or ''} {transcript.format}".casefold()
+    return "whitehouse" in where or "white house" in transcript.title.casefold()
+
+
+def _names_match(phrase: str, speaker: Speaker, aliases: Aliases, date: str | None) -> bool:
+    """Whether a folded credit names this speaker: full name, surname, alias, or their title."""
+    candidates = {norm_phrase(speaker.label)}
+    titles = {speaker.title or "", *(aliases.titles_of(speaker.name) if speaker.name else ())}
+    candidates.update("the " + norm_phrase(t) for t in titles if t)
+    if speaker.name:
+        candidates.update(aliases.phrases_of(speaker.name, date))
+    if phrase in candidates:
+        return True
+    if not speaker.name:
+        return False
+    name_words = norm_phrase(speaker.name).split()
+    words = phrase.split()
+    surname = name_words[-1:]
+    for i in range(len(words) - len(surname) + 1):
+        if words[i : i + len(surname)] != surname:
+            continue
+        before = words[:i]
+        if not before or len(name_words) == 1:
+            return True  # "Sims", or "Lt. Gen. Douglas Sims" when the transcript gives only "Sims"
+        if before[-1] in name_words:  # "John Kirby", "Joe Biden"
+            return True
+        return all(w in _TITLE_WORDS or w in name_words for w in before) or before[-1] in {
+            w.rstrip(".").casefold() for w in _HONORIFICS
+        }
+    return False
+
+
+def explain_credit(relation: CreditRelation, credited: str | None, speaker: Speaker) -> str:
+    """One plain sentence a fact-checker can read about an attribution."""
+    who = speaker.display if speaker.label or speaker.name else "an unlabelled speaker"
+    if speaker.title and speaker.name:
+        who = f"{speaker.name} ({speaker.title})"
+    if speaker.role is Role.REPORTER:
+        outlet = f", {speaker.affiliation}" if speaker.affiliation else ""
+        who = f"a reporter ({speaker.name}{outlet})" if speaker.name else "a reporter"
+    said = f"The article credits {credited!r}" if credited else "The article credits nobody"
+    return {
+        CreditRelation.SAME_PERSON: f"{said}; the transcript speaker is {who}, the same person.",
+        CreditRelation.ROLE_MATCH: f"{said}, a fair description of {who}, who spoke for it.",
+        CreditRelation.ANONYMOUS_MATCH: f"{said}; the transcript speaker is {who}, "
+        "an official speaking on background.",
+        CreditRelation.REPORTER_CREDITED_TO_OFFICIAL: f"{said}, but these words were asked "
+        f"by {who}, not said by an official.",
+        CreditRelation.DIFFERENT: f"{said}, but the transcript speaker is {who}.",
+        CreditRelation.NO_CREDIT: f"{said}; the transcript speaker is {who}.",
+        CreditRelation.NO_SPEAKER: f"{said}; the transcript does not say who spoke.",
+    }[relation]
