@@ -1,4 +1,4 @@
-"""The quotecheck command: argument parsing -> pipeline -> report -> exit status.
+"""The quotecheck command: argument parsing -> a Verifier session -> report -> exit status.
 
 Errors are turned into one line on stderr and exit status 2 here, and only here.
 """

@@ -1,4 +1,4 @@
-"""verify_quote and verify_article: wires loading, alignment, diff and verdicts together."""
+"""The engine as stages: retrieve -> place -> explain -> judge, each run once per placement, in order."""
 
 from __future__ import annotations
 
