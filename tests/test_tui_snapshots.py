@@ -10,6 +10,12 @@ from tests.test_tui_review import ALTERED, MISATTRIBUTED, copy_example, make_app
 
 VERBATIM, ELIDED = 0, 1
 
+# On a loaded machine the quote list's scroll position can still settle one row apart
+# between two runs (seen about once in ten full-suite runs at 80x24, never run alone).
+# A picture that differs only by that timing is taken again, up to twice; a real layout
+# change differs every time and still fails.
+pytestmark = pytest.mark.flaky(reruns=2)
+
 
 def run_to(index: int, *, changes: int = 0):  # type: ignore[no-untyped-def]
     """Wait for every finding, then move to quote ``index`` and step through changes."""
@@ -17,10 +23,18 @@ def run_to(index: int, *, changes: int = 0):  # type: ignore[no-untyped-def]
     async def before(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot.app, pilot)
         await pilot.press(*["j"] * index, *["n"] * changes)
-        for _ in range(3):
+        # A scroll-to-cursor may land late on a loaded machine: wait until every scrollable
+        # pane has kept its scroll position for two checks in a row before the picture.
+        last = None
+        for _ in range(40):
             await pilot.wait_for_scheduled_animations()
-            await pilot.pause()
-        await pilot.pause(0.2)  # let a late scroll-to-cursor land before the picture is taken
+            await pilot.pause(0.1)
+            state = tuple(
+                (w.scroll_offset.x, w.scroll_offset.y) for w in pilot.app.screen.query("*") if w.is_scrollable
+            )
+            if state == last:
+                break
+            last = state
 
     return before
 
