@@ -39,12 +39,6 @@ FLOORS = {  # a little under what the engine reaches, so a regression fails CI
 }
 
 
-@pytest.fixture(scope="session")
-def bundled() -> Corpus:
-    """The bundled corpus, loaded once (it takes a few seconds)."""
-    return Corpus.from_path(BUNDLED_CORPUS)
-
-
 def write(tmp_path: Path, body: str, name: str = "eval.yaml") -> Path:
     path = tmp_path / name
     path.write_text(textwrap.dedent(body), encoding="utf-8")
@@ -273,8 +267,8 @@ def test_eval_set_shape() -> None:
     assert evalset.articles
 
 
-def test_scoreboard_floors(bundled: Corpus) -> None:
-    scores = evaluate(load_eval(EVAL_FILE), Verifier(bundled))
+def test_scoreboard_floors(bundled_corpus: Corpus) -> None:
+    scores = evaluate(load_eval(EVAL_FILE), Verifier(bundled_corpus))
     report = format_scores(scores, show_misses=True)
     for name, floor in FLOORS.items():
         assert getattr(scores, name) >= floor, f"{name} fell below {floor}\n{report}"

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from verifier.corpus.memory import BUNDLED_CORPUS, Corpus
+from verifier.corpus.memory import Corpus
 from verifier.eval.render import format_scores
 from verifier.eval.scoreboard import evaluate, load_eval
 from verifier.session import Verifier
@@ -25,12 +23,6 @@ FLOORS = {  # measured on the bundled corpus when set (50 cases)
 }
 
 
-@pytest.fixture(scope="module")
-def bundled() -> Corpus:
-    """The bundled corpus, loaded once for the module."""
-    return Corpus.from_path(BUNDLED_CORPUS)
-
-
 def test_every_case_names_its_article() -> None:
     evalset = load_eval(REAL_NEWS)
     assert len(evalset.cases) >= 30
@@ -38,8 +30,8 @@ def test_every_case_names_its_article() -> None:
     assert text.count("    note: \"https://") == len(evalset.cases)
 
 
-def test_real_news_floors(bundled: Corpus) -> None:
-    scores = evaluate(load_eval(REAL_NEWS), Verifier(bundled))
+def test_real_news_floors(bundled_corpus: Corpus) -> None:
+    scores = evaluate(load_eval(REAL_NEWS), Verifier(bundled_corpus))
     report = format_scores(scores, show_misses=True)
     for name, floor in FLOORS.items():
         assert getattr(scores, name) >= floor, f"{name} fell below {floor}\n{report}"
