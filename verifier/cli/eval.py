@@ -6,16 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from verifier.corpus.memory import BUNDLED_CORPUS, Corpus
-from verifier.eval.render import format_scores, scores_to_dict
-from verifier.eval.scoreboard import evaluate, load_eval
+from verifier.corpus.filters import DocFilter, filtered
+from verifier.corpus.search_space import SearchSpace
+from verifier.eval.render import format_comparison, format_scores, scores_to_dict
+from verifier.eval.scoreboard import EvalSet, Scores, evaluate, labelled_months, load_eval
 from verifier.report.render import to_json
-from verifier.session import Verifier
+from verifier.session import CorpusOptions, Verifier, open_space
 
 EXAMPLE = """examples:
   quotecheck eval tests/eval/quotes.yaml
   quotecheck eval tests/eval/quotes.yaml --show-misses
   quotecheck eval tests/eval/quotes.yaml --format json > scores.json
+  quotecheck eval tests/eval/real-news.yaml --corpus ../shared/corpora/wh-briefings \\
+      --index /tmp/wh.sqlite --peer --small-corpus
 """
 
 
@@ -31,6 +34,16 @@ def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: 
     p.add_argument(
         "--corpus", metavar="DIR", help="folder of transcripts (default: the bundled corpus)"
     )
+    p.add_argument("--index", metavar="PATH", help="the corpus's index file (built if missing)")
+    p.add_argument("--no-index", action="store_true", help="parse the corpus folder instead")
+    p.add_argument(
+        "--peer", action="store_true",
+        help="also score the peer baseline (rapidfuzz partial_ratio, fixed thresholds) beside it",
+    )
+    p.add_argument(
+        "--small-corpus", action="store_true",
+        help="also score against only the months the labelled transcripts come from",
+    )
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--show-misses", action="store_true", help="list every case the engine missed")
     p.set_defaults(run=run)
@@ -38,12 +51,52 @@ def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: 
 
 def run(args: argparse.Namespace) -> int:
     evalset = load_eval(args.file)
-    corpus = Corpus.from_path(Path(args.corpus) if args.corpus else BUNDLED_CORPUS)
-    for warning in corpus.warnings:
+    options = CorpusOptions(
+        folder=str(Path(args.corpus)) if args.corpus else None,
+        index=args.index,
+        use_index=not args.no_index,
+    )
+    space = open_space(options, note=_note)
+    for warning in space.warnings:
         sys.stderr.write(f"quotecheck: warning: {warning}\n")
-    scores = evaluate(evalset, Verifier(corpus))
+    columns = score_columns(evalset, space, peer=args.peer, small=args.small_corpus)
+    scores = columns[0][1]
     if args.format == "json":
-        sys.stdout.write(to_json(scores_to_dict(scores)) + "\n")
+        data = scores_to_dict(scores)
+        data["columns"] = {name: scores_to_dict(s, misses=False) for name, s in columns}
+        sys.stdout.write(to_json(data) + "\n")
+    elif len(columns) > 1:
+        sys.stdout.write(format_comparison(columns) + "\n")
+        sys.stdout.write(format_scores(scores, show_misses=args.show_misses))
     else:
         sys.stdout.write(format_scores(scores, show_misses=args.show_misses))
     return 0
+
+
+def small_space(evalset: EvalSet, space: SearchSpace) -> SearchSpace:
+    """The corpus cut to the months its labelled transcripts come from."""
+    months = labelled_months(evalset, space)
+    ids = space.doc_ids()
+    keep = tuple(ids[d] for d in range(len(space)) if (space.doc_date(d) or "")[:7] in months)
+    return filtered(space, DocFilter(transcript_ids=keep))
+
+
+def _note(message: str) -> None:
+    sys.stderr.write(f"quotecheck: {message}\n")
+
+
+def score_columns(
+    evalset: EvalSet, space: SearchSpace, *, peer: bool, small: bool
+) -> list[tuple[str, Scores]]:
+    """quotecheck on the corpus, then the peer, then both on the labelled months only."""
+    from verifier.eval.peer import PeerBaseline
+
+    spaces = [("", space)]
+    if small:
+        spaces.append((" (small)", small_space(evalset, space)))
+    columns: list[tuple[str, Scores]] = []
+    for suffix, sp in spaces:
+        columns.append((f"quotecheck{suffix}", evaluate(evalset, Verifier(sp))))
+        if peer:
+            columns.append((f"peer{suffix}", evaluate(evalset, PeerBaseline(sp))))
+    return columns

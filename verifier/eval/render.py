@@ -27,6 +27,11 @@ def scores_to_dict(scores: Scores, *, misses: bool = True) -> dict[str, Any]:
         "span_accuracy": round(scores.span_accuracy, 4),
         "span_exact": round(scores.span_exact, 4),
         "all_correct": round(scores.all_correct, 4),
+        "strict_accuracy": round(scores.strict_accuracy, 4),
+        "false_misattributed": round(scores.false_misattributed, 4),
+        "not_found_precision": round(scores.not_found_precision, 4),
+        "not_found_recall": round(scores.not_found_recall, 4),
+        "confusion": [{"labelled": e, "given": g, "cases": n} for e, g, n in scores.confusion],
         "fidelity": classes(scores.fidelity),
         "attribution": classes(scores.attribution),
         "extraction": {
@@ -47,15 +52,7 @@ def scores_to_dict(scores: Scores, *, misses: bool = True) -> dict[str, Any]:
 def format_scores(scores: Scores, *, show_misses: bool = False) -> str:
     """The scoreboard as a plain-text table (and the misses, when asked)."""
     lines = [f"quotecheck eval: {scores.cases} cases", ""]
-    summary = [
-        ("fidelity accuracy", scores.fidelity_accuracy),
-        ("attribution accuracy", scores.attribution_accuracy),
-        ("severity accuracy", scores.severity_accuracy),
-        ("transcript accuracy", scores.transcript_accuracy),
-        (f"span overlap ({scores.span_cases} found cases)", scores.span_accuracy),
-        ("span exact", scores.span_exact),
-        ("all verdicts right", scores.all_correct),
-    ]
+    summary = summary_rows(scores)
     width = max(len(name) for name, _ in summary)
     lines += [f"{name:<{width}}  {value:6.3f}" for name, value in summary]
     for title, rows in (("fidelity", scores.fidelity), ("attribution", scores.attribution)):
@@ -73,10 +70,64 @@ def format_scores(scores: Scores, *, show_misses: bool = False) -> str:
             f"  precision {e.precision:.3f}  recall {e.recall:.3f}  "
             f"credited speaker accuracy {e.speaker_accuracy:.3f}",
         ]
+    lines += ["", *confusion_lines(scores)]
     lines += ["", f"misses: {len(scores.misses)}"]
     if show_misses:
         for m in scores.misses:
             lines += _miss_lines(m)
+    return "\n".join(lines) + "\n"
+
+
+def summary_rows(scores: Scores) -> list[tuple[str, float]]:
+    """The headline numbers, in the order a reader looks for them."""
+    return [
+        ("strict verdict accuracy", scores.strict_accuracy),
+        ("fidelity accuracy", scores.fidelity_accuracy),
+        ("attribution accuracy", scores.attribution_accuracy),
+        ("severity accuracy", scores.severity_accuracy),
+        ("transcript accuracy", scores.transcript_accuracy),
+        (f"span overlap ({scores.span_cases} found cases)", scores.span_accuracy),
+        ("span exact", scores.span_exact),
+        ("misattributed, wrongly (share of cases)", scores.false_misattributed),
+        ("not_found precision", scores.not_found_precision),
+        ("not_found recall", scores.not_found_recall),
+        ("all verdicts right", scores.all_correct),
+    ]
+
+
+def confusion_lines(scores: Scores) -> list[str]:
+    """Labelled strict verdict (rows) against the one given (columns)."""
+    labels = sorted({e for e, _, _ in scores.confusion} | {g for _, g, _ in scores.confusion},
+                    key=_verdict_order)
+    cell = {(e, g): n for e, g, n in scores.confusion}
+    short = {label: label[:8] for label in labels}
+    head = f"{'labelled/given':<14}" + "".join(f"{short[g]:>9}" for g in labels)
+    rows = [
+        f"{e:<14}" + "".join(f"{cell.get((e, g), 0) or '.':>9}" for g in labels)
+        for e in labels
+        if any(cell.get((e, g)) for g in labels)
+    ]
+    return ["confusion (strict verdict):", head, *rows]
+
+
+_ORDER = ["verbatim", "punctuation", "elided", "bracketed", "minor_edits", "paraphrase",
+          "altered", "not_found", "misattributed"]
+
+
+def _verdict_order(label: str) -> int:
+    return _ORDER.index(label) if label in _ORDER else len(_ORDER)
+
+
+def format_comparison(columns: list[tuple[str, Scores]]) -> str:
+    """Several runs of one eval file side by side (quotecheck and the peer, two corpora)."""
+    names = [name for name, _ in columns]
+    rows = [summary_rows(scores) for _, scores in columns]
+    width = max(len(label) for label, _ in rows[0])
+    colw = max(12, *(len(n) for n in names))
+    lines = [f"quotecheck eval: {columns[0][1].cases} cases", "",
+             " " * width + "".join(f"  {n:>{colw}}" for n in names)]
+    for i, (label, _) in enumerate(rows[0]):
+        lines.append(f"{label:<{width}}" + "".join(f"  {r[i][1]:>{colw}.3f}" for r in rows))
     return "\n".join(lines) + "\n"
 
 

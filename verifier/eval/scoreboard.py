@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from verifier.engine.verdict import severity_of
 from verifier.errors import QuotecheckError
@@ -26,11 +26,22 @@ from verifier.yamlnodes import item_line, load_yaml, mapping_value, seq_items
 if TYPE_CHECKING:
     from verifier.corpus.search_space import SearchSpace
     from verifier.eval.extraction import ExtractionScores
-    from verifier.session import Verifier
+
+
+class QuoteChecker(Protocol):
+    """What the scoreboard runs: a ``Verifier``, or the peer baseline scored beside it."""
+
+    @property
+    def space(self) -> SearchSpace: ...
+
+    def verify_quote(self, quote: Quote, *, near_date: str | None = None) -> Finding: ...
 
 SCHEMA = "quotecheck.eval/1"
 _REQUIRED = ("id", "quote", "fidelity", "attribution")
-_KEYS = frozenset(_REQUIRED + ("speaker", "transcript", "said", "pattern", "severity", "note"))
+_KEYS = frozenset(
+    _REQUIRED + ("speaker", "date", "transcript", "said", "said_by", "pattern", "severity", "note")
+)
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EDGE_JUNK = " \t\n\u00a0.,;:!?\u2014\u2013-\"'\u201c\u201d\u2018\u2019()"
 
 
@@ -51,7 +62,16 @@ class EvalCase:
     attribution: Attribution
     severity: Severity
     pattern: str | None = None
+    date: str | None = None  # the article's date: the search ranks transcripts near it first
+    said_by: str | None = None  # the transcript's speaker label, as printed
     line: int | None = None
+
+    @property
+    def strict_label(self) -> str:
+        """The one verdict that matters most: misattribution, else the fidelity."""
+        if self.attribution is Attribution.MISATTRIBUTED:
+            return str(Attribution.MISATTRIBUTED)
+        return str(self.fidelity)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -85,6 +105,13 @@ class CaseResult:
     @property
     def attribution_ok(self) -> bool:
         return self.finding.attribution is self.case.attribution
+
+    @property
+    def strict_ok(self) -> bool:
+        """The strict verdict: misattributed where labelled so, else the fidelity."""
+        if self.case.attribution is Attribution.MISATTRIBUTED:
+            return self.finding.attribution is Attribution.MISATTRIBUTED
+        return self.fidelity_ok
 
     @property
     def correct(self) -> bool:
@@ -136,6 +163,11 @@ class Scores:
     span_accuracy: float
     span_exact: float
     all_correct: float
+    strict_accuracy: float  # fidelity, or attribution for the cases labelled misattributed
+    false_misattributed: float  # share of all cases called misattributed that are not
+    not_found_precision: float
+    not_found_recall: float
+    confusion: tuple[tuple[str, str, int], ...]
     misses: tuple[Miss, ...]
     extraction: dict[str, ExtractionScores] = field(default_factory=dict)
 
@@ -188,10 +220,13 @@ def _case(item: Any, path: str, line: int | None) -> EvalCase:
     missing = [k for k in _REQUIRED if item.get(k) in (None, "")]
     if missing:
         raise EvalError(f"missing key(s): {', '.join(missing)}", path=path, line=line)
-    for key in ("quote", "speaker", "transcript", "pattern"):
+    for key in ("quote", "speaker", "transcript", "pattern", "said_by", "date"):
         if item.get(key) is not None and not isinstance(item[key], str):
             raise EvalError(f"{key!r} must be text", path=path, line=line)
     said = _passages(item.get("said"), path, line)
+    date = item.get("date")
+    if date is not None and not _DATE_RE.fullmatch(date):
+        raise EvalError(f"date {date!r} is not YYYY-MM-DD", path=path, line=line)
     fidelity = _enum(Fidelity, item["fidelity"], "fidelity", path, line)
     attribution = _enum(Attribution, item["attribution"], "attribution", path, line)
     transcript = item.get("transcript")
@@ -214,6 +249,8 @@ def _case(item: Any, path: str, line: int | None) -> EvalCase:
         attribution=attribution,
         severity=severity,
         pattern=item.get("pattern"),
+        date=date,
+        said_by=item.get("said_by"),
         line=line,
     )
 
@@ -285,10 +322,11 @@ def check_passages(evalset: EvalSet, corpus: SearchSpace) -> None:
 # --- Running and scoring ----------------------------------------------------------------
 
 
-def run_case(case: EvalCase, verifier: Verifier) -> CaseResult:
+def run_case(case: EvalCase, verifier: QuoteChecker) -> CaseResult:
     """Verify one case's quote and compare where it landed with where it should have."""
     corpus = verifier.space
-    finding = verifier.verify_quote(Quote.typed(case.quote, attributed_to=case.speaker))
+    quote = Quote.typed(case.quote, attributed_to=case.speaker)
+    finding = verifier.verify_quote(quote, near_date=case.date)
     expected: list[Span] = []
     doc = corpus.doc_index(case.transcript) if case.transcript is not None else None
     if doc is not None:
@@ -313,7 +351,7 @@ def run_case(case: EvalCase, verifier: Verifier) -> CaseResult:
     )
 
 
-def run_eval(evalset: EvalSet, verifier: Verifier) -> list[CaseResult]:
+def run_eval(evalset: EvalSet, verifier: QuoteChecker) -> list[CaseResult]:
     """Every case of the set, verified in the session's corpus, in file order."""
     check_passages(evalset, verifier.space)
     return [run_case(case, verifier) for case in evalset.cases]
@@ -353,8 +391,49 @@ def score(results: Sequence[CaseResult]) -> Scores:
         span_accuracy=_rate(sum(r.span_overlap for r in spanned), len(spanned)),
         span_exact=_rate(sum(r.span_exact for r in spanned), len(spanned)),
         all_correct=_rate(sum(r.correct for r in results), n),
+        strict_accuracy=_rate(sum(r.strict_ok for r in results), n),
+        false_misattributed=_rate(sum(
+            r.finding.attribution is Attribution.MISATTRIBUTED
+            and r.case.attribution is not Attribution.MISATTRIBUTED
+            for r in results
+        ), n),
+        not_found_precision=_class_rate(fid, str(Fidelity.NOT_FOUND), precision=True),
+        not_found_recall=_class_rate(fid, str(Fidelity.NOT_FOUND), precision=False),
+        confusion=confusion(results),
         misses=tuple(_miss(r) for r in results if not r.correct),
     )
+
+
+def confusion(results: Sequence[CaseResult]) -> tuple[tuple[str, str, int], ...]:
+    """(labelled, given, cases) for every pair of strict verdicts that occurred."""
+    counts: dict[tuple[str, str], int] = {}
+    for r in results:
+        given = (
+            str(Attribution.MISATTRIBUTED)
+            if r.finding.attribution is Attribution.MISATTRIBUTED
+            else str(r.finding.fidelity)
+        )
+        key = (r.case.strict_label, given)
+        counts[key] = counts.get(key, 0) + 1
+    return tuple((e, g, n) for (e, g), n in sorted(counts.items()))
+
+
+def labelled_months(evalset: EvalSet, space: SearchSpace) -> set[str]:
+    """The months (YYYY-MM) of the transcripts the labels name: the small corpus to score on."""
+    months = set()
+    for case in evalset.cases:
+        doc = space.doc_index(case.transcript) if case.transcript else None
+        date = space.doc_date(doc) if doc is not None else None
+        if date:
+            months.add(date[:7])
+    return months
+
+
+def _class_rate(pairs: Sequence[tuple[str, str]], label: str, *, precision: bool) -> float:
+    """Precision or recall of one label; 1.0 when nothing was predicted or expected."""
+    hits = sum(1 for e, g in pairs if e == g == label)
+    total = sum(1 for e, g in pairs if (g if precision else e) == label)
+    return hits / total if total else 1.0
 
 
 def _miss(r: CaseResult) -> Miss:
@@ -372,7 +451,7 @@ def _miss(r: CaseResult) -> Miss:
     )
 
 
-def evaluate(evalset: EvalSet, verifier: Verifier) -> Scores:
+def evaluate(evalset: EvalSet, verifier: QuoteChecker) -> Scores:
     """Run the whole set (cases and article label files) and score it."""
     scores = score(run_eval(evalset, verifier)) if evalset.cases else score([])
     if evalset.articles:
