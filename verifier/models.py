@@ -223,7 +223,10 @@ class EditKind(StrEnum):
     NEGATION = "negation"
     NUMBER = "number"
     NAME = "name"
-    CONTENT = "content"
+    QUALIFIER = "qualifier"  # a quantifier, limiter, condition or hedge
+    ANTONYM = "antonym"  # a word swapped for its opposite
+    WORDING = "wording"  # ordinary words swapped: a synonym, a phrase tightened
+    CONTENT = "content"  # a clause invented or dropped, a noun for a different thing
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -181,6 +181,13 @@ class FilteredSpace:
         return int(self.allowed.sum())
 
 
+def narrowed(space: SearchSpace, mask: npt.NDArray[np.bool_]) -> SearchSpace:
+    """A view of ``space`` with only the masked transcripts (and any filter already on it)."""
+    if isinstance(space, FilteredSpace):
+        return FilteredSpace(space.space, space.allowed & mask)
+    return FilteredSpace(space, mask)
+
+
 def filtered(space: SearchSpace, flt: DocFilter | None) -> SearchSpace:
     """The space itself when nothing is filtered, else a view of the allowed transcripts."""
     mask = allowed_mask(space, flt)

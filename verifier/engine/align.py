@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz.distance import Indel
 
 from verifier.corpus.search_space import DocTokens, SearchSpace
@@ -232,7 +233,8 @@ class Aligner:
         votes = np.bincount(cluster[first], weights=weight[first])
         lo = np.minimum.reduceat(diag, np.flatnonzero(np.diff(cluster, prepend=-1)))
         hi = np.maximum.reduceat(diag, np.flatnonzero(np.diff(cluster, prepend=-1)))
-        top = np.lexsort((lo, -votes))[: self.policy.candidates_per_piece]
+        order_key = self.nearness(lo) if self.near is not None else lo
+        top = np.lexsort((lo, order_key, -votes))[: self.policy.candidates_per_piece]
         top = top[votes[top] >= self.policy.candidate_vote_share * votes[top[0]]]
         docs = self.space.locate(np.maximum(lo[top], 0))
         out = []
@@ -312,6 +314,14 @@ class Aligner:
             edge = h.start if h.found else edge
         return tuple(h for h in hits if h is not None)
 
+    def nearness(self, positions: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+        """For regions that tie on votes: days from the article's date, the days before it
+        first (a quote is said before it is printed), undated transcripts last."""
+        days = doc_days(self.space)[self.space.locate(np.maximum(positions, 0))]
+        assert self.near is not None
+        before = days <= self.near
+        return np.where(days < 0, 1 << 40, np.where(before, self.near - days, (1 << 20) + days))
+
     def rank(self, found: list[Located]) -> list[Located]:
         """Best first; the same place reached from two regions counted once."""
         found.sort(key=lambda x: (-round(x.score, 6), self.date_key(x.doc), x.doc, x.start))
@@ -351,6 +361,25 @@ class Aligner:
                     if best is None or loc.score > best.score:
                         best = loc
         return best
+
+
+_DAYS: dict[int, tuple[SearchSpace, npt.NDArray[np.int64]]] = {}
+
+
+def doc_days(space: SearchSpace) -> npt.NDArray[np.int64]:
+    """Every transcript's date as a day number (-1 when undated), worked out once per space."""
+    from verifier.corpus.filters import FilteredSpace
+
+    while isinstance(space, FilteredSpace):  # a filter's view has its corpus's dates
+        space = space.space
+    held = _DAYS.get(id(space))
+    if held is not None and held[0] is space:
+        return held[1]
+    days = np.array([day_number(space.doc_date(d)) or -1 for d in range(len(space))], np.int64)
+    if len(_DAYS) >= 8:
+        _DAYS.clear()
+    _DAYS[id(space)] = (space, days)
+    return days
 
 
 def day_number(date: str | None) -> int | None:

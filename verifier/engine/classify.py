@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import re
 
+from verifier.engine.policy import DEFAULT_POLICY
 from verifier.models import EditKind
 from verifier.text.tokens import Token
 from verifier.text.wordlists import word_lists
 
 _LETTERS_RE = re.compile(r"[^\w]|_")
 _DIGIT_RE = re.compile(r"\d")
+_ORDINAL_RE = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 
 
 def expand(words: list[str]) -> list[str]:
-    """Words with contractions spelled out (we're -> we are), for comparing them."""
-    if not any("'" in w for w in words):
+    """Words with contractions and spoken spellings spelled out (we're -> we are, gonna -> going to)."""
+    lists = word_lists()
+    if not any("'" in w or w in lists.spoken for w in words):
         return list(words)
     out: list[str] = []
     for w in words:
-        for short, long in word_lists().contractions:
+        w = lists.spoken.get(w, w)
+        for short, long in lists.contractions:
             if w.endswith(short) and len(w) > len(short):
                 stem = w[: -len(short)]
                 if short == "n't":
@@ -30,13 +34,19 @@ def expand(words: list[str]) -> list[str]:
 
 
 def classify_change(
-    deleted: list[Token], inserted: list[Token], after: list[Token], before: list[Token] = ()  # type: ignore[assignment]
+    deleted: list[Token],
+    inserted: list[Token],
+    after: list[Token],
+    before: list[Token] = (),  # type: ignore[assignment]
+    lower_vocab: frozenset[str] = frozenset(),
 ) -> EditKind:
     """Classify replacing ``deleted`` (quote words) by ``inserted`` (transcript words).
 
     ``before`` and ``after`` are the transcript words around the inserted ones: a
     dropped repeat of them is a false start ("we — we are", "any changes that — any
-    governance changes"), not a lost word.
+    governance changes"), not a lost word. ``lower_vocab`` holds the words the
+    transcript prints in lower case somewhere: a capitalised word it never writes
+    so is a name; one it does ("Today", a headline's "Economy") is not.
     """
     lists = word_lists()
     dq = [t.norm for t in deleted]
@@ -47,40 +57,156 @@ def classify_change(
         return EditKind.BRACKET
     if _LETTERS_RE.sub("", "".join(dq)) == _LETTERS_RE.sub("", "".join(it)):
         return EditKind.TYPOGRAPHY
-    if negation_count(dq) != negation_count(it):
-        return EditKind.NEGATION
-    if expand(dq) == expand(it):
-        return EditKind.GRAMMAR
-    if numbers_of(dq) != numbers_of(it):
-        return EditKind.NUMBER
-    if [canonical_number(w) for w in dq] == [canonical_number(w) for w in it]:
-        return EditKind.TYPOGRAPHY  # "Sixteen" printed as "16"
     if not dq and is_false_start(it, [t.norm for t in before], [t.norm for t in after]):
         return EditKind.FILLER
     if not dq and is_broken_off(inserted, after):
         return EditKind.FILLER
+    if not dq and is_filler(it) or not it and is_filler(dq):
+        return EditKind.FILLER
+    said = spoken_words(inserted, after)  # what the speaker meant, false starts cut
+    printed = [w for w in dq if not is_filler([w])] if it else dq
+    if negation_count(expand(printed)) != negation_count(expand(said)):
+        return EditKind.NEGATION
+    if expand(dq) == expand(it) or expand(printed) == expand(said):
+        return EditKind.GRAMMAR
+    if numbers_differ(printed, said):
+        return EditKind.NUMBER
+    if [canonical_number(w) for w in dq] == [canonical_number(w) for w in it]:
+        return EditKind.TYPOGRAPHY  # "Sixteen" printed as "16"
     steady = without_stutter(it)
     if dq and steady != it:  # "need" for "needs — needs": judge the words once said
         kind = classify_change(deleted, [t for t in inserted if t.norm in steady][: len(steady)],
-                               after, before)
+                               after, before, lower_vocab)
         if kind in (EditKind.GRAMMAR, EditKind.TYPOGRAPHY, EditKind.SPELLING):
             return EditKind.GRAMMAR
     if not dq and is_filler(it) or not it and is_filler(dq):
         return EditKind.FILLER
-    if same_words_inflected(dq, it):
+    if same_words_inflected(printed, said):
         return EditKind.GRAMMAR
     if len(dq) == len(it) == 1 and is_misspelling(dq[0], it[0]):
         return EditKind.SPELLING
-    if names_of(deleted) != names_of(inserted):
+    if names_changed(deleted, inserted, lower_vocab):
         return EditKind.NAME
-    if all(w in lists.function_words for w in dq + it):
+    if is_qualifier_change(printed, said):
+        return EditKind.QUALIFIER
+    small = lists.function_words | lists.auxiliaries
+    if all(w in small for w in expand(printed) + expand(said)):
         return EditKind.FUNCTION_WORD
-    return EditKind.CONTENT
+    if not dq and is_aside(inserted, after):
+        return EditKind.WORDING
+    if adds_or_drops_a_clause(printed, said):
+        return EditKind.CONTENT
+    return swap_kind(printed, said)
+
+
+def is_aside(inserted: list[Token], after: list[Token]) -> bool:
+    """A few words the speaker set off with a dash, dropped whole ("secure this deal — to nail
+    it down."): a restatement or an aside, not a word cut out of a phrase."""
+    if not inserted or content_count([t.norm for t in inserted]) > DEFAULT_POLICY.aside_max_words:
+        return False
+    opens = inserted[0].gap_before.strip().startswith(_DASHES)
+    closes = not after or after[0].gap_before.strip()[:1] in (".", "?", "!", "\u2014", "-", ";")
+    return opens and closes
+
+
+def swap_kind(printed: list[str], said: list[str]) -> EditKind:
+    """One meaningful word for another: its opposite, a different thing, or wording.
+
+    Only WordNet's firm facts count against the article: an antonym, or two nouns
+    with no verb or adjective reading that name unrelated things. A synonym, an
+    adjective or verb swapped ("crucial" for "critical") is wording (VERDICTS.md).
+    """
+    from verifier.text.lexicon import Relation, relation
+
+    small = word_lists().function_words | word_lists().auxiliaries
+    a = [w for w in expand(printed) if w not in small]
+    b = [w for w in expand(said) if w not in small]
+    if len(a) != 1 or len(b) != 1 or a == b or not a[0].isalpha() or not b[0].isalpha():
+        return EditKind.WORDING
+    found = relation(a[0], b[0])
+    if found is Relation.ANTONYMS:
+        return EditKind.ANTONYM
+    if found is Relation.OTHER_THINGS:
+        return EditKind.CONTENT
+    return EditKind.WORDING
+
+
+# Carriers judged over a whole changed chunk; ANTONYM and CONTENT are judged per word swap.
+CHUNK_KINDS = frozenset({EditKind.NEGATION, EditKind.NUMBER, EditKind.NAME, EditKind.QUALIFIER})
+MEANING_KINDS = CHUNK_KINDS | {EditKind.ANTONYM, EditKind.CONTENT}
+
+
+def chunk_carriers(
+    deleted: list[Token], inserted: list[Token], after: list[Token], lower_vocab: frozenset[str]
+) -> set[EditKind]:
+    """Every meaning carrier a whole changed chunk changes, judged over the chunk at once.
+
+    Polarity, number values and names are properties of the chunk, not of its words:
+    "there is no" for "there was not a" splits into word edits that each look like a
+    negation change, yet the chunk keeps its polarity.
+    """
+    dq = [t.norm for t in deleted]
+    said = spoken_words(inserted, after)
+    printed = [w for w in dq if not is_filler([w])] if inserted else dq
+    found: set[EditKind] = set()
+    if negation_count(expand(printed)) != negation_count(expand(said)):
+        found.add(EditKind.NEGATION)
+    if numbers_differ(printed, said):
+        found.add(EditKind.NUMBER)
+    if names_changed(deleted, inserted, lower_vocab):
+        found.add(EditKind.NAME)
+    if is_qualifier_change(printed, said):
+        found.add(EditKind.QUALIFIER)
+    if adds_or_drops_a_clause(printed, said):
+        found.add(EditKind.CONTENT)
+    return found
+
+
+def spoken_words(inserted: list[Token], after: list[Token]) -> list[str]:
+    """The transcript words without what the speaker broke off at a dash ("we're not — we don't")."""
+    out: list[str] = []
+    part: list[str] = []
+    following = [*inserted[1:], *after[:1]]
+    for i, tok in enumerate(inserted):
+        part.append(tok.norm)
+        nxt = following[i] if i < len(following) else None
+        if nxt is not None and nxt.gap_before.endswith(_DASHES) and len(part) <= 3 and i + 1 < len(inserted):
+            part = []  # abandoned: the speaker started again after the dash
+            continue
+        if nxt is None or nxt.gap_before.endswith(_DASHES) or i + 1 == len(inserted):
+            out.extend(part)
+            part = []
+    out.extend(part)
+    return [w for w in without_stutter(out) if not is_filler([w])]
+
+
+def content_count(words: list[str]) -> int:
+    """Words that say something: not small words, auxiliaries, fillers or negations."""
+    lists = word_lists()
+    small = lists.function_words | lists.auxiliaries | lists.negations
+    return sum(1 for w in expand(words) if w not in small and not is_filler([w]))
+
+
+def adds_or_drops_a_clause(printed: list[str], said: list[str]) -> bool:
+    """The article adds words nobody said, or drops a clause, rather than swapping a word."""
+    policy = DEFAULT_POLICY
+    added = content_count(printed) - content_count(said)
+    if not printed or not said:  # words dropped or added outright, nothing in their place
+        return added >= policy.added_words_altered or -added >= policy.dropped_words_altered
+    return added >= policy.invented_clause_words or -added >= policy.dropped_clause_words
 
 
 def negation_count(words: list[str]) -> int:
     negs = word_lists().negations
     return sum(1 for w in words if w in negs or w.endswith("n't"))
+
+
+def numbers_differ(a: list[str], b: list[str]) -> bool:
+    """Different number values; a lone "one" against no number is an article, not a number."""
+    na, nb = numbers_of(a), numbers_of(b)
+    if not na or not nb:
+        na, nb = [n for n in na if n != "1"], [n for n in nb if n != "1"]
+    return sorted(na) != sorted(nb)
 
 
 def numbers_of(words: list[str]) -> list[str]:
@@ -106,7 +232,7 @@ _TENS = {w: n * 10 for n, w in enumerate("_ _ twenty thirty forty fifty sixty se
 def canonical_number(word: str) -> str:
     """Digits without thousands separators; small number words as digits."""
     if _DIGIT_RE.search(word):
-        return word.replace(",", "")
+        return _ORDINAL_RE.sub(r"\1", word.replace(",", ""))
     if word in _UNITS:
         return _UNITS[word]
     head, _, tail = word.partition("-")
@@ -115,15 +241,71 @@ def canonical_number(word: str) -> str:
     return word
 
 
-def names_of(tokens: list[Token]) -> list[str]:
-    """Capitalised words not at a sentence start: likely names."""
-    return [
-        t.norm
-        for t in tokens
-        if t.surface[:1].isupper()
-        and t.norm not in word_lists().function_words
-        and not t.gap_before.endswith((".", "?", "!", '"'))
-    ]
+def names_of(tokens: list[Token], lower_vocab: frozenset[str] = frozenset()) -> list[str]:
+    """Capitalised words that are names: not at a sentence start, or never written in lower case.
+
+    A word the transcript also prints in lower case ("Today", "Economy" in a headline)
+    is an ordinary word capitalised; "China" or "Kirby" is not.
+    """
+    small = word_lists().function_words
+    out = []
+    for t in tokens:
+        if not t.surface[:1].isupper() or t.norm in small:
+            continue
+        starts = not t.gap_before.strip() or t.gap_before.endswith((".", "?", "!", '"', ":"))
+        bare = _POSSESSIVE_RE.sub("", t.norm)
+        if bare in lower_vocab or (starts and not lower_vocab):
+            continue
+        out.append(bare)
+    return out
+
+
+_POSSESSIVE_RE = re.compile(r"'s?$")
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two spellings of one name: equal, one part of the other ("El-Sisi", "Sisi"), or a typo."""
+    if a == b:
+        return True
+    parts_a, parts_b = set(re.split(r"[-.]", a)) - {""}, set(re.split(r"[-.]", b)) - {""}
+    if parts_a & parts_b and min(len(p) for p in parts_a & parts_b) >= 3:
+        return True
+    if min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)):
+        return True  # "Netanya-" cut off, "Zelensky" / "Zelenskyy"
+    return is_misspelling(a, b) or min(len(a), len(b)) >= 6 and edit_distance(a, b) <= 3 and a[0] == b[0]
+
+
+def names_changed(deleted: list[Token], inserted: list[Token], lower_vocab: frozenset[str]) -> bool:
+    """The article names someone or something the transcript passage does not (or swaps one).
+
+    A printed full name is one name: "Benjamin Netanyahu" for "Netanyahu", "President
+    Abdel Fattah El-Sisi" for "President Sisi" are explained by any of their words.
+    """
+    said = names_of(inserted, lower_vocab)
+    runs = [run for run in capital_runs(deleted) if names_of(run, lower_vocab)]
+    if not runs:
+        return bool(said) and not deleted  # a name dropped with nothing in its place
+    return not all(
+        any(same_name(p, s) for p in names_of(run, frozenset({"\0"})) for s in said) for run in runs
+    )
+
+
+def capital_runs(tokens: list[Token]) -> list[list[Token]]:
+    """Capitalised words printed side by side (joined by a space or a hyphen): one full name."""
+    small = word_lists().function_words
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for t in tokens:
+        capital = t.surface[:1].isupper() and t.norm not in small
+        if capital and current and t.gap_before.strip() in ("", "-"):
+            current.append(t)
+            continue
+        if current:
+            runs.append(current)
+        current = [t] if capital else []
+    if current:
+        runs.append(current)
+    return runs
 
 
 _DASHES = ("\u2014", "-")
@@ -240,13 +422,35 @@ IRREGULAR = [
 ]
 
 
-def is_qualifier_change(deleted: list[Token], inserted: list[Token]) -> bool:
-    """A qualifier or condition ("some", "may", "if") added or dropped."""
-    quals = word_lists().qualifiers
-    return any(t.norm in quals for t in deleted) != any(t.norm in quals for t in inserted) or (
-        {t.norm for t in deleted if t.norm in quals}
-        != {t.norm for t in inserted if t.norm in quals}
-    )
+def is_qualifier_change(printed: list[str], said: list[str]) -> bool:
+    """A quantifier, limiter, condition or hedge added, dropped or changed in kind.
+
+    Words compare by class: "every" for "all" or "might" for "may" keeps the meaning.
+    A comparative adjective stands for "more" ("one day longer" for "one day more").
+    """
+    return carrier_classes(printed) != carrier_classes(said)
+
+
+def carrier_classes(words: list[str]) -> list[str]:
+    """The classes of the carrier words among ``words``, sorted; comparatives count as "more"."""
+    classes = word_lists().carrier_class
+    negs = word_lists().negations
+    found = [  # "not any" is the negation's: "there was not any" says "there is no"
+        classes[w] for k, w in enumerate(words)
+        if w in classes and not (w == "any" and k and (words[k - 1] in negs or words[k - 1].endswith("n't")))
+    ]
+    found += ["quantifiers:more" for w in words if w not in classes and is_comparative(w)]
+    return sorted(found)
+
+
+def is_comparative(word: str) -> bool:
+    """An adjective or adverb in its comparative form ("longer", "sooner")."""
+    if len(word) < 5 or not word.endswith("er") or not word.isalpha():
+        return False
+    from verifier.text.lexicon import lemmas
+
+    found = lemmas(word)
+    return any(pos in found and word not in found[pos] for pos in ("ADJ", "ADV"))
 
 
 def is_misspelling(a: str, b: str) -> bool:

@@ -23,6 +23,7 @@ class CreditRelation(StrEnum):
     ROLE_MATCH = "role_match"  # "the White House" for a named official at its briefing
     ANONYMOUS_MATCH = "anonymous_match"  # "a senior administration official" for one
     REPORTER_CREDITED_TO_OFFICIAL = "reporter_credited_to_official"  # a question as an answer
+    UNNAMED_REPORTER = "unnamed_reporter"  # a named non-official credited with a "Q" turn
     DIFFERENT = "different"  # someone else
     NO_CREDIT = "no_credit"  # the article credits nobody
     NO_SPEAKER = "no_speaker"  # the transcript does not say who spoke
@@ -51,12 +52,17 @@ def credit_relation(
     aliases = aliases or load_aliases(None)
     anonymous = {norm_phrase(p) for p in words["anonymous_phrases"]}
     institution = {norm_phrase(p) for p in words["institution_phrases"]}
+    if is_institution_name(phrase):
+        institution.add(phrase)
     if speaker.role is Role.REPORTER:
-        if phrase in {norm_phrase(p) for p in words["reporter_phrases"]}:
+        if phrase in {norm_phrase(p) for p in words["reporter_phrases"]} or describes_reporter(phrase):
             return CreditRelation.ROLE_MATCH
         if speaker.name and _names_match(phrase, speaker, aliases, transcript.date):
             return CreditRelation.SAME_PERSON
-        return CreditRelation.REPORTER_CREDITED_TO_OFFICIAL
+        if names_an_official(phrase, transcript, aliases):
+            return CreditRelation.REPORTER_CREDITED_TO_OFFICIAL
+        # "Miller asked": a person the transcript's unnamed reporter may well be; no official
+        return CreditRelation.UNNAMED_REPORTER
     if speaker.role is Role.MODERATOR:
         if phrase in {norm_phrase(p) for p in words["moderator_phrases"]}:
             return CreditRelation.SAME_PERSON
@@ -86,6 +92,38 @@ def is_anonymous_phrase(phrase: str) -> bool:
         return False
     modifiers = set(words["anonymous_modifiers"])
     return all(t in modifiers for t in tokens[:-1])
+
+
+def is_institution_name(phrase: str) -> bool:
+    """"White House", "the Biden administration": an institution named, any determiner first."""
+    tokens = phrase.split()
+    while tokens and tokens[0] in ("the", "a", "an"):
+        tokens = tokens[1:]
+    return " ".join(tokens) in {norm_phrase(n) for n in role_words()["institution_names"]}
+
+
+def names_an_official(phrase: str, transcript: Transcript, aliases: Aliases) -> bool:
+    """The credit means an official: one the alias data knows on that date, a description of
+    an office ("the president", "a senior official"), or someone speaking as an official
+    in this transcript."""
+    if aliases.lookup(phrase, transcript.date) is not None or is_anonymous_phrase(phrase):
+        return True
+    words = role_words()
+    if phrase in {norm_phrase(p) for p in (*words["institution_phrases"], *words["anonymous_phrases"])}:
+        return True
+    if is_institution_name(phrase) or any(w in _TITLE_WORDS for w in phrase.split()):
+        return True
+    return any(
+        turn.speaker.role in (Role.OFFICIAL, Role.ANONYMOUS)
+        and _names_match(phrase, turn.speaker, aliases, transcript.date)
+        for turn in transcript.turns
+    )
+
+
+def describes_reporter(phrase: str) -> bool:
+    """A credit that calls the speaker a journalist: a reporter head noun among its words."""
+    heads = set(role_words()["reporter_heads"])
+    return any(t in heads for t in phrase.split())
 
 
 def _is_white_house(transcript: Transcript) -> bool:
@@ -138,6 +176,8 @@ def explain_credit(relation: CreditRelation, credited: str | None, speaker: Spea
         "an official speaking on background.",
         CreditRelation.REPORTER_CREDITED_TO_OFFICIAL: f"{said}, but these words were asked "
         f"by {who}, not said by an official.",
+        CreditRelation.UNNAMED_REPORTER: f"{said}; the words were asked by {who}, whom the "
+        "transcript does not name, and the credit names no official.",
         CreditRelation.DIFFERENT: f"{said}, but the transcript speaker is {who}.",
         CreditRelation.NO_CREDIT: f"{said}; the transcript speaker is {who}.",
         CreditRelation.NO_SPEAKER: f"{said}; the transcript does not say who spoke.",

@@ -7,18 +7,33 @@ how busy the machine is), and cleaned up semantically so edits read as phrases.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from diff_match_patch import diff_match_patch
 
-from verifier.engine.classify import classify_change
+from verifier.engine.classify import CHUNK_KINDS, MEANING_KINDS, chunk_carriers, classify_change
 from verifier.models import Edit, EditKind, EditOp, Span
-from verifier.text.tokens import Token
+from verifier.text.tokens import Token, fold_typography
+
+_LOWER_WORD_RE = re.compile(r"(?<![\w'-])[a-z][a-z-]*")
 
 _SENTENCE_END = (".", "?", "!", ":", '"')
 _QUOTE_MARKS = str.maketrans("", "", "\"'")
 
 
-def word_diff(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
-    """(op, words of a, words of b) runs: op -1 only in a, 1 only in b, 0 in both."""
+@lru_cache(maxsize=16)
+def lower_vocab(text: str) -> frozenset[str]:
+    """Words the text prints in lower case: capitalised elsewhere, they are not names."""
+    return frozenset(_LOWER_WORD_RE.findall(fold_typography(text)))
+
+
+def word_diff(a: list[str], b: list[str], *, semantic: bool = True) -> list[tuple[int, int, int]]:
+    """(op, words of a, words of b) runs: op -1 only in a, 1 only in b, 0 in both.
+
+    ``semantic`` merges short equal runs into the changes around them, so edits read
+    as phrases; without it a changed chunk comes apart into its word-level changes.
+    """
     table: dict[str, str] = {}
 
     def encode(words: list[str]) -> str:
@@ -27,7 +42,8 @@ def word_diff(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
     diffs = dmp.diff_main(encode(a), encode(b), False)
-    dmp.diff_cleanupSemantic(diffs)
+    if semantic:
+        dmp.diff_cleanupSemantic(diffs)
     runs: list[tuple[int, int, int]] = []
     for op, chars in diffs:
         n = len(chars)
@@ -57,14 +73,84 @@ def piece_edits(
             inserted += t[j : j + nb]
             i, j, k = i + na, j + nb, k + 1
         follow = t[j:] + after
-        kind = classify_change(deleted, inserted, follow, t[: j - len(inserted)])
+        vocab = lower_vocab(transcript_text)
+        before = t[: j - len(inserted)]
+        kind = classify_change(deleted, inserted, follow, before, vocab)
         if not deleted and beside_editorial(q, i):
             kind = EditKind.BRACKET  # "[Navalny] courageously" for "Navalny, who courageously"
-        if deleted:
-            edits.append(make_edit(EditOp.DELETE, kind, quote_text, deleted, transcript_text, []))
-        if inserted:
-            edits.append(make_edit(EditOp.INSERT, kind, quote_text, [], transcript_text, inserted))
+        replaced = deleted and inserted and len(deleted) + len(inserted) > 2
+        if replaced and kind in MEANING_KINDS | {EditKind.WORDING}:
+            edits.extend(chunk_edits(quote_text, deleted, transcript_text, inserted, follow, before, vocab))
+            continue
+        edits.extend(change_edits(kind, quote_text, deleted, transcript_text, inserted))
     return edits
+
+
+def change_edits(
+    kind: EditKind, quote_text: str, deleted: list[Token], transcript_text: str, inserted: list[Token]
+) -> list[Edit]:
+    """The delete and insert edits of one change."""
+    edits = []
+    if deleted:
+        edits.append(make_edit(EditOp.DELETE, kind, quote_text, deleted, transcript_text, []))
+    if inserted:
+        edits.append(make_edit(EditOp.INSERT, kind, quote_text, [], transcript_text, inserted))
+    return edits
+
+
+def chunk_edits(
+    quote_text: str,
+    deleted: list[Token],
+    transcript_text: str,
+    inserted: list[Token],
+    follow: list[Token],
+    before: list[Token],
+    vocab: frozenset[str],
+) -> list[Edit]:
+    """A changed chunk judged word by word, its meaning carriers judged over the whole chunk.
+
+    Each word-level change keeps its own kind (a contraction, a dropped filler, a
+    synonym), but it may only claim a meaning carrier the whole chunk changes: a
+    capitalised word, a split negation or a moved qualifier no longer turns the chunk
+    into a name, negation or qualifier change. A carrier that no single word change
+    shows (polarity flipped across two of them) marks the chunk as a whole.
+    """
+    carriers = chunk_carriers(deleted, inserted, follow, vocab)
+    parts: list[tuple[EditKind | None, list[Token], list[Token]]] = []  # None: the same words
+    i = j = k = 0
+    runs = word_diff([x.norm for x in deleted], [x.norm for x in inserted], semantic=False)
+    while k < len(runs):
+        if runs[k][0] == 0:
+            _, na, nb = runs[k]
+            parts.append((None, deleted[i : i + na], inserted[j : j + nb]))
+            i, j, k = i + na, j + nb, k + 1
+            continue
+        d: list[Token] = []
+        n: list[Token] = []
+        while k < len(runs) and runs[k][0] != 0:
+            _, na, nb = runs[k]
+            d += deleted[i : i + na]
+            n += inserted[j : j + nb]
+            i, j, k = i + na, j + nb, k + 1
+        ahead = inserted[j:] + follow
+        sub = classify_change(d, n, ahead, before + inserted[: j - len(n)], vocab)
+        parts.append((EditKind.WORDING if sub in CHUNK_KINDS - carriers else sub, d, n))
+    shown = {kind for kind, _, _ in parts}
+    if not carriers <= shown:
+        whole = next(c for c in _CARRIER_ORDER if c in carriers)
+        return change_edits(whole, quote_text, deleted, transcript_text, inserted)
+    edits: list[Edit] = []
+    for kind, d, n in parts:
+        if kind is None:
+            edits.extend(equal_edits(quote_text, d, transcript_text, n, 1))
+        else:
+            edits.extend(change_edits(kind, quote_text, d, transcript_text, n))
+    return edits
+
+
+_CARRIER_ORDER = (
+    EditKind.NEGATION, EditKind.NUMBER, EditKind.NAME, EditKind.QUALIFIER, EditKind.CONTENT
+)
 
 
 def beside_editorial(q: list[Token], i: int) -> bool:

@@ -53,9 +53,34 @@ class Policy:
     paraphrase_max_content_words: int = 80
     # A quote found in place but with this many words swapped for others is a paraphrase.
     paraphrase_min_rewordings: int = 3
+    # Inside a changed chunk, the article adding this many more meaningful words than the
+    # transcript has is an invented clause; the transcript having this many more is a
+    # dropped clause (no ellipsis). Fewer is wording: a synonym, a phrase tightened.
+    invented_clause_words: int = 3
+    dropped_clause_words: int = 5
+    # Meaningful words dropped or added outright (nothing said in their place), without an
+    # ellipsis: this many change the claim ("a drastic reduction" printed "a reduction").
+    added_words_altered: int = 1
+    dropped_words_altered: int = 1
+    # An aside the speaker set off with dashes, of at most this many meaningful words, may be
+    # dropped without an ellipsis: it restates, it does not qualify.
+    aside_max_words: int = 3
+    # A quote found in place is a paraphrase only when, besides its rewordings, less than
+    # this share of the transcript's words (fillers and false starts aside) survive in order.
+    paraphrase_survival_below: float = 0.5
+    # Places scoring within this of the best explain a quote "about equally well": among
+    # them the credited speaker's wins (VERDICTS.md's search order).
+    credited_margin: float = 0.1
+    # A quote of at most this many words, or one the corpus holds in more than this many
+    # places about as well, is weak evidence: never misattributed on it alone.
+    short_quote_words: int = 3
+    common_phrase_places: int = 3
     # A quote longer than this many words is not looked up (not_found, with the reason):
     # real quotes run to a few dozen words, and work per quote must stay bounded.
     max_quote_words: int = 600
+
+
+DEFAULT_POLICY = Policy()
 
 
 def policy_from_mapping(data: dict[str, Any], *, path: str | None = None) -> Policy:

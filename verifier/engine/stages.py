@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from verifier.corpus.filters import FilteredSpace, hint_mask
+from verifier.corpus.filters import FilteredSpace, hint_mask, narrowed
 from verifier.corpus.search_space import DocTokens
 from verifier.engine.align import Aligner, Located, PieceHit, match_norms, score_of
 from verifier.engine.context import Context
+from verifier.engine.credit import credit_relation
 from verifier.engine.findings import (
     content_counts,
     make_match,
@@ -19,14 +20,18 @@ from verifier.engine.findings import (
 )
 from verifier.engine.paraphrase import ParaphraseEvidence, evidence_near, is_paraphrase
 from verifier.engine.ranking import (
+    CREDITED,
+    credited_person,
     credited_speaks,
     may_be_stitched,
     prefer_credited_speaker,
+    speaker_mask,
     split_points,
     stitched_split,
 )
 from verifier.engine.verdict import MatchFacts, judge_attribution, judge_fidelity, judge_severity
 from verifier.models import (
+    Attribution,
     Edit,
     Fidelity,
     Finding,
@@ -110,7 +115,15 @@ def retrieve(ctx: Context, quote: Quote, near_date: str | None) -> Retrieval:
     aligner = Aligner(ctx.corpus, policy, near_date=near_date)
     ranges = split_ellipsis(quote.text) or [(0, len(quote.text))]
     pieces = [tokenize(quote.text, a, b) for a, b in ranges]
-    found = prefer_credited_speaker(quote, aligner.locate([match_norms(p) for p in pieces]), ctx)
+    norms = [match_norms(p) for p in pieces]
+    found = aligner.locate(norms)
+    who = credited_person(quote, ctx, near_date)
+    mask = speaker_mask(ctx.corpus, who) if who else None
+    if mask is not None:  # the credited speaker's own transcripts first (VERDICTS.md)
+        own = Aligner(narrowed(ctx.corpus, mask), policy, near_date=near_date).locate(norms)
+        seen = {(loc.doc, loc.start) for loc in own}
+        found = own + [loc for loc in found if (loc.doc, loc.start) not in seen]
+    found = prefer_credited_speaker(quote, found, ctx)
     best = found[0] if found else None
     if len(pieces) == 1 and len(pieces[0]) >= policy.stitch_min_words and may_be_stitched(best, policy):
         stitched = aligner.locate_stitched(match_norms(pieces[0]), split_points(pieces[0]))
@@ -201,6 +214,33 @@ def explain(ctx: Context, quote: Quote, placement: Placement) -> Explanation:
     )
 
 
+def weak_evidence(ctx: Context, quote: Quote, ex: Explanation) -> str | None:
+    """Why the words' being said by someone else does not show a misattribution, if it does not:
+    a short or common phrase, or a transcript where the credited speaker does not speak."""
+    policy = ctx.policy
+    words = len(tokenize(quote.text))
+    if words <= policy.short_quote_words:
+        return f"a phrase of {words} word{'s' if words != 1 else ''} is said in many places"
+    best = ex.placement.located
+    alike = {loc.doc for loc in ex.placement.others if loc.score >= best.score - policy.credited_margin}
+    if len(alike) > policy.common_phrase_places:
+        return f"the corpus holds them in {len(alike)} transcripts about as closely"
+    if not credited_in(ctx, quote, ex.transcript):
+        return "the credited speaker does not speak in that transcript, so it may not be the event"
+    return None
+
+
+def credited_in(ctx: Context, quote: Quote, transcript: Transcript) -> bool:
+    """Whether the credited person speaks anywhere in the transcript (as one of its turns)."""
+    credited = quote.speaker_name or quote.attributed_to or ""
+    labels: dict[str, Speaker] = {}
+    for turn in transcript.turns:
+        labels.setdefault(turn.speaker.label, turn.speaker)
+    return any(
+        credit_relation(credited, sp, transcript, ctx.aliases) in CREDITED for sp in labels.values()
+    )
+
+
 def judge(ctx: Context, quote: Quote, ex: Explanation) -> Finding | Rejected:
     """Fidelity from the edits and facts, attribution from who speaks there, severity from both."""
     fidelity, fid_reasons = judge_fidelity(ex.edits, ex.facts, ctx.policy)
@@ -211,6 +251,16 @@ def judge(ctx: Context, quote: Quote, ex: Explanation) -> Finding | Rejected:
     relayed = relayed_cue(ex.transcript, match.span.start)
     speaker = ex.speaker
     attribution, attr_reasons = judge_attribution(quote, speaker, ex.transcript, relayed, ctx.aliases)
+    if attribution is Attribution.MISATTRIBUTED and speaker is not None:
+        weak = weak_evidence(ctx, quote, ex)
+        if weak is not None:  # VERDICTS.md: no accusation on weak evidence; not found instead
+            said = f"{speaker.display} said these words"
+            when = f" on {ex.transcript.date}" if ex.transcript.date else ""
+            credited = (quote.speaker_name or quote.attributed_to or "").strip()
+            return not_found(quote, best.score, ctx.policy, [
+                f"The corpus has no such words from {credited}. {said}{when} "
+                f"({ex.transcript.title}); {weak}, so that is no evidence they were misattributed."
+            ])
     if best.stitched:
         other = speaker_at(ex.transcript, ex.tokens, best.pieces[1])
         if other and speaker and other.label != speaker.label:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from verifier.articles.cues import cue_words
-from verifier.engine.classify import is_qualifier_change
 from verifier.engine.credit import CreditRelation, credit_relation, explain_credit
 from verifier.engine.policy import Policy
 from verifier.models import (
@@ -25,7 +24,6 @@ from verifier.models import (
     Speaker,
     Transcript,
 )
-from verifier.text.tokens import Token
 from verifier.transcripts.speakers import Aliases
 
 # Fidelity verdicts from least to most serious: the worst edit decides.
@@ -39,8 +37,12 @@ _RANK = [
     Fidelity.ALTERED,
     Fidelity.NOT_FOUND,
 ]
-_MEANING = {EditKind.NEGATION, EditKind.NUMBER, EditKind.NAME}
-_HARMLESS = {EditKind.FILLER, EditKind.GRAMMAR, EditKind.FUNCTION_WORD, EditKind.SPELLING}
+_MEANING = {
+    EditKind.NEGATION, EditKind.NUMBER, EditKind.NAME, EditKind.QUALIFIER, EditKind.ANTONYM
+}
+_HARMLESS = {
+    EditKind.FILLER, EditKind.GRAMMAR, EditKind.FUNCTION_WORD, EditKind.SPELLING, EditKind.WORDING
+}
 _FIDELITY_SEVERITY = {
     Fidelity.VERBATIM: Severity.OK,
     Fidelity.PUNCTUATION: Severity.OK,
@@ -121,8 +123,11 @@ def judge_fidelity(
         rewordings += is_rewording(group)
         if reason:
             reasons.append(reason)
-    if rewordings >= policy.paraphrase_min_rewordings and not facts.stitched and not any(
-        e.kind in (EditKind.NEGATION, EditKind.NUMBER) for e in edits
+    if (
+        rewordings >= policy.paraphrase_min_rewordings
+        and survival_share(edits) < policy.paraphrase_survival_below
+        and not facts.stitched
+        and not any(e.kind in (EditKind.NEGATION, EditKind.NUMBER) for e in edits)
     ):
         verdict = Fidelity.PARAPHRASE
         reasons.insert(
@@ -155,6 +160,19 @@ def judge_fidelity(
     return verdict, reasons
 
 
+def survival_share(edits: tuple[Edit, ...]) -> float:
+    """The share of the transcript's words the quote keeps in order (fillers, false starts and
+    what an ellipsis marks aside): VERDICTS.md's guide between minor edits and a paraphrase."""
+    kept = lost = 0
+    for e in edits:
+        words = len(e.transcript_text.split())
+        if e.op is EditOp.EQUAL:
+            kept += words
+        elif e.op is EditOp.INSERT and e.kind not in (EditKind.FILLER, EditKind.ELISION):
+            lost += words
+    return kept / (kept + lost) if kept + lost else 1.0
+
+
 def too_few_content_words(facts: MatchFacts, policy: Policy) -> bool:
     """A loose match held together by small words ("the", "has", "my") is no match.
 
@@ -171,7 +189,7 @@ def too_few_content_words(facts: MatchFacts, policy: Policy) -> bool:
 def is_rewording(group: list[Edit]) -> bool:
     """A change that swaps the speaker's words for the article's own ("hold" for "participate in")."""
     swaps = {e.op for e in group} == {EditOp.DELETE, EditOp.INSERT}
-    return swaps and group[0].kind in (EditKind.CONTENT, EditKind.NAME)
+    return swaps and group[0].kind in (EditKind.CONTENT, EditKind.NAME, EditKind.WORDING)
 
 
 def change_groups(edits: tuple[Edit, ...]) -> list[list[Edit]]:
@@ -184,6 +202,9 @@ def change_groups(edits: tuple[Edit, ...]) -> list[list[Edit]]:
                 groups.append(current)
                 current = []
             continue
+        if current and (e.kind is not current[0].kind or e.op is EditOp.DELETE):
+            groups.append(current)  # the next word-level change, judged on its own
+            current = []
         current.append(e)
     if current:
         groups.append(current)
@@ -209,37 +230,24 @@ def judge_change(group: list[Edit], policy: Policy) -> tuple[Fidelity, str | Non
             EditKind.NEGATION: "a negation",
             EditKind.NUMBER: "a number",
             EditKind.NAME: "a name",
+            EditKind.QUALIFIER: "a qualifier (a quantifier, limiter, condition or hedge)",
+            EditKind.ANTONYM: "a word into its opposite",
         }[kind]
         return Fidelity.ALTERED, f"The article changes {label}: {what}."
-    if qualifier_changed(group):
-        return Fidelity.ALTERED, f"The article changes a qualifier: {what}."
     if kind in _HARMLESS:
         label = {
             EditKind.FILLER: "filler",
             EditKind.GRAMMAR: "tense or contraction",
             EditKind.FUNCTION_WORD: "a small word",
             EditKind.SPELLING: "spelling",
+            EditKind.WORDING: "wording; no meaning carrier changed",
         }[kind]
         return Fidelity.MINOR_EDITS, f"Minor edit ({label}): {what}."
     if not added:
         return Fidelity.ALTERED, f"The article drops words that carry meaning, without an ellipsis: {what}."
-    return Fidelity.ALTERED, f"The article changes the words: {what}."
-
-
-def qualifier_changed(group: list[Edit]) -> bool:
-    added = [
-        Token(norm=w.lower(), surface=w, start=0, end=0)
-        for e in group
-        if e.op is EditOp.DELETE
-        for w in e.quote_text.split()
-    ]
-    dropped = [
-        Token(norm=w.lower(), surface=w, start=0, end=0)
-        for e in group
-        if e.op is EditOp.INSERT
-        for w in e.transcript_text.split()
-    ]
-    return is_qualifier_change(added, dropped)
+    if not dropped:
+        return Fidelity.ALTERED, f"The article adds a clause of its own: {what}."
+    return Fidelity.ALTERED, f"The article changes words that carry meaning: {what}."
 
 
 def describe(added: str, dropped: str) -> str:
@@ -285,7 +293,7 @@ def judge_attribution(
         ]
     relation = credit_relation(credited, speaker, transcript, aliases)
     explanation = explain_credit(relation, credited, speaker)
-    if relation in (CreditRelation.SAME_PERSON, CreditRelation.ROLE_MATCH):
+    if relation in (CreditRelation.SAME_PERSON, CreditRelation.ROLE_MATCH, CreditRelation.UNNAMED_REPORTER):
         return Attribution.CONFIRMED, [explanation]
     if relation is CreditRelation.ANONYMOUS_MATCH:
         return Attribution.ANONYMOUS, [explanation]

@@ -15,10 +15,16 @@ class WordLists:
     negations: frozenset[str]
     number_words: frozenset[str]
     fillers: tuple[tuple[str, ...], ...]  # phrases, longest first
-    qualifiers: frozenset[str]
+    carrier_class: dict[str, str]  # word -> its class: "every" -> "all", "might" -> "possible"
     function_words: frozenset[str]
     auxiliaries: frozenset[str]
     contractions: tuple[tuple[str, str], ...]
+    spoken: dict[str, str]  # "gonna" -> "going to"
+
+    @property
+    def qualifiers(self) -> frozenset[str]:
+        """Every carrier word that bounds a claim (quantifier, condition or hedge)."""
+        return frozenset(self.carrier_class)
 
 
 @lru_cache(maxsize=1)
@@ -30,8 +36,14 @@ def word_lists() -> WordLists:
         negations=frozenset(map(str, data["negations"])),
         number_words=frozenset(map(str, data["number_words"])),
         fillers=tuple(fillers),
-        qualifiers=frozenset(map(str, data["qualifiers"])),
+        carrier_class={
+            str(word): f"{group}:{name}"
+            for group in ("quantifiers", "conditions", "hedges")
+            for name, words in data[group].items()
+            for word in words
+        },
         function_words=frozenset(map(str, data["function_words"])),
         auxiliaries=frozenset(map(str, data["auxiliaries"])),
         contractions=tuple((str(k), str(v)) for k, v in data["contractions"].items()),
+        spoken={str(k): str(v) for k, v in data["spoken"].items()},
     )

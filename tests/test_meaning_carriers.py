@@ -1,0 +1,118 @@
+"""Meaning carriers decide `altered`; everything else a quote changes is wording (VERDICTS.md).
+
+One row per rule, each an edit real copy makes (or could make) to a passage of a real
+transcript in the bundled corpus, with the verdict a fact-checker gives it and the
+edit kind that must explain it. Passages: the 2024-01-28 counternarcotics call, the
+2023-12-06 and 2024-01-19 briefings, the 2023-11-24 hostage-release remarks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from verifier.corpus.memory import Corpus
+from verifier.engine.classify import carrier_classes, is_comparative, numbers_differ
+from verifier.models import EditKind, EditOp, Fidelity, Quote
+from verifier.session import Verifier
+from verifier.text.lexicon import Relation, relation
+
+SAO = "a senior administration official"
+ROWS = [
+    # (quote as printed, credit, fidelity, an edit kind the verdict must show)
+    # meaning-preserving: each word-level change is wording, a contraction or filler
+    ("I'm not gonna get in between the ears of Houthi leaders", "Kirby",
+     Fidelity.MINOR_EDITS, EditKind.GRAMMAR),  # "gonna" for "going to"
+    ("we are focused on pursuing every avenue to effectively reduce the flow of precursor chemicals",
+     SAO, Fidelity.MINOR_EDITS, EditKind.WORDING),  # "every avenue" for "all avenues": one class
+    ("I have spoken repeatedly with the Emir of Qatar, Egypt's President Abdel Fattah El-Sisi, and "
+     "Israel's Benjamin Netanyahu to help secure this deal", "Biden",
+     Fidelity.MINOR_EDITS, EditKind.WORDING),  # names written out in full: the same people
+    ("that there is no negotiating from here", "Jean-Pierre", Fidelity.MINOR_EDITS, EditKind.FILLER),
+    ("what my colleague just stated, that there was not any negotiating from here", "Jean-Pierre",
+     Fidelity.MINOR_EDITS, EditKind.WORDING),  # "was not any" for "is no": the same polarity
+    ("We will not stop until we get these hostages brought home", "Biden",
+     Fidelity.MINOR_EDITS, EditKind.FILLER),  # "also" dropped: it adds, it does not limit
+    # meaning carriers changed: altered
+    ("We're starting to see increases in seizures of precursors at some U.S. airports already",
+     SAO, Fidelity.ALTERED, EditKind.ANTONYM),
+    ("We're starting to see reductions in shipments of precursors at some U.S. airports already",
+     SAO, Fidelity.ALTERED, EditKind.CONTENT),  # two nouns for different things
+    ("We're starting to see reductions in seizures of precursors at U.S. airports already",
+     SAO, Fidelity.ALTERED, EditKind.QUALIFIER),  # "some" dropped
+    ("we are focused on pursuing some avenues to effectively reduce the flow of precursor chemicals",
+     SAO, Fidelity.ALTERED, EditKind.QUALIFIER),  # "some" for "all"
+    ("I'm just going to reiterate what my colleague just stated, that there is negotiating from here",
+     "Jean-Pierre", Fidelity.ALTERED, EditKind.NEGATION),
+    ("I've spoken repeatedly with the Emir of Kuwait, the President Sisi of Egypt", "Biden",
+     Fidelity.ALTERED, EditKind.NAME),
+    ("A similar notice to industry that China sent out in 2019 led to a reduction in seizures of "
+     "fentanyl shipments", SAO, Fidelity.ALTERED, EditKind.CONTENT),  # "drastic" cut from the phrase
+]
+
+
+@pytest.mark.parametrize(("quote", "credited", "fidelity", "kind"), ROWS)
+def test_carrier_table(
+    bundled_corpus: Corpus, quote: str, credited: str, fidelity: Fidelity, kind: EditKind
+) -> None:
+    finding = Verifier(bundled_corpus).verify_quote(Quote.typed(quote, attributed_to=credited))
+    kinds = {e.kind for e in finding.edits if e.op is not EditOp.EQUAL}
+    assert finding.fidelity is fidelity, finding.reasons
+    assert kind in kinds, (kinds, finding.reasons)
+
+
+def test_a_reason_names_the_carrier_that_changed(bundled_corpus: Corpus) -> None:
+    quote = "We're starting to see increases in seizures of precursors at some U.S. airports already"
+    finding = Verifier(bundled_corpus).verify_quote(Quote.typed(quote, attributed_to=SAO))
+    assert any("opposite" in r and "increases" in r and "reductions" in r for r in finding.reasons)
+
+
+def test_wording_reasons_say_no_carrier_changed(bundled_corpus: Corpus) -> None:
+    quote = "I'm not gonna get in between the ears of Houthi leaders"
+    finding = Verifier(bundled_corpus).verify_quote(Quote.typed(quote, attributed_to="Kirby"))
+    assert all("altered" not in r for r in finding.reasons)
+    assert finding.fidelity is Fidelity.MINOR_EDITS
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("increases", "reductions", Relation.ANTONYMS),
+        ("shipments", "seizures", Relation.OTHER_THINGS),
+        ("captives", "hostages", Relation.KINDRED),
+        ("crucial", "critical", Relation.UNKNOWN),  # adjectives: wording, not things renamed
+    ],
+)
+def test_word_relations_come_from_wordnet(a: str, b: str, expected: Relation) -> None:
+    assert relation(a, b) is expected
+
+
+def test_numbers_compare_by_value_and_a_lone_one_is_an_article() -> None:
+    assert not numbers_differ(["twelve"], ["12"])
+    assert not numbers_differ(["3rd"], ["3"])
+    assert numbers_differ(["12"], ["20"])
+    assert not numbers_differ(["longer"], ["one", "day", "more"])
+
+
+def test_carrier_classes_and_comparatives() -> None:
+    assert carrier_classes(["every"]) == carrier_classes(["all"])
+    assert carrier_classes(["might"]) == carrier_classes(["may"])
+    assert carrier_classes(["some"]) != carrier_classes(["all"])
+    assert carrier_classes(["longer"]) == carrier_classes(["more"])
+    assert is_comparative("longer") and not is_comparative("reporter")
+
+
+def test_shipped_word_lists_hold_only_words() -> None:
+    """YAML reads a bare no, on, yes or off as a boolean: "no" once silently left the negations."""
+    import yaml
+
+    from verifier.text.shipped import DATA
+
+    def leaves(node: object) -> list[object]:
+        if isinstance(node, dict):
+            return [k for k in node if not isinstance(k, str)] + [x for v in node.values() for x in leaves(v)]
+        if isinstance(node, list):
+            return [x for v in node for x in leaves(v)]
+        return [node] if isinstance(node, bool) else []
+
+    for path in sorted(DATA.glob("*.yaml")):
+        assert leaves(yaml.safe_load(path.read_text("utf-8"))) == [], path.name
