@@ -1,10 +1,10 @@
 """Captions: WebVTT and SRT. Cues merge into one turn per speaker run.
 
 A speaker is named by a ``<v Name>`` voice tag, a ``NAME:`` or ``>> NAME:``
-at the head of a cue line; a bare ``>>`` or ``-`` says the speaker changed
-without naming them. Each cue's text is a paragraph span (tags and markers cut
-out), so the aligner, which joins paragraphs, matches sentences across cue
-breaks. The turn keeps the first cue's start and the last cue's end.
+at the head of a cue line, or a line of its own (``The President:``); a bare
+``>>`` or ``-`` says the speaker changed without naming them. Each cue's text
+is a paragraph span (tags and markers cut out), so the aligner, which joins
+paragraphs, matches sentences across cue breaks. The turn keeps the first cue's start and the last cue's end.
 """
 
 from __future__ import annotations
@@ -21,9 +21,11 @@ TIMING_RE = re.compile(
     r"^[ \t]*(?P<start>" + _TS + r")[ \t]+-->[ \t]+(?P<end>" + _TS + r")[^\n]*$", re.MULTILINE
 )
 VOICE_RE = re.compile(r"<v(?:\.[\w.\-]+)?[ \t]+(?P<name>[^>\n]+)>")
-# ``>> NAME:``, ``NAME:`` (upper case), ``>>`` alone, ``- `` at a line's head.
+# ``>> NAME:``, ``NAME:`` (upper case), ``>>`` alone, ``- `` at a line's head; or a line
+# that is only a name in any case and a colon (``The President:``, ``President Obama:``).
 LINE_SPEAKER_RE = re.compile(
-    r"^[ \t]*(?:(?P<chev>>>)[ \t]*)?(?:(?P<name>[A-Z][A-Z.'’\- ]{1,40}[A-Z.]|\[[^\]\n]{1,40}\])"
+    r"^[ \t]*(?:(?P<chev>>>)[ \t]*)?(?:(?P<name>[A-Z][A-Z.'’\- ]{1,40}[A-Z.]|\[[^\]\n]{1,40}\]"
+    r"|[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}(?=[ \t]*:[ \t]*$))"
     r"[ \t]*:[ \t]*)?(?P<dash>-[ \t]+)?",
     re.MULTILINE,
 )
