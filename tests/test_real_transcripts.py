@@ -91,6 +91,11 @@ CASES = [
     # no date on the page, so THE PRESIDENT stays unnamed rather than guessed
     ("commons-obama-state-dinner-cameron.srt", "srt", 1, None, None, None,
      "Michelle and I could not be more honored that you could join us", None),
+    # YouTube's rolling auto-captions, stored with their line breaks lost: each word once
+    ("archive-dctv-community-media-roundtable-autocaptions.vtt", "webvtt", 1, None, None, None,
+     "good afternoon and my name is Antoine Haywood DCTV the public access corporation", None),
+    ("commons-west-wing-week-2014-02-28.srt", "srt", 2, "Amy Poehler", None, None,
+     "your guide to everything that's happening at 1600 Pennsylvania Avenue and beyond.", None),
     ("whitehouse-gov-jean-pierre-kirby-briefing-2023-04-20.txt", "whitehouse", 3,
      "Karine Jean-Pierre", "White House Press Secretary", None,
      "That is why we continue to call on the world’s largest economies", "Karine Jean-Pierre"),
@@ -126,6 +131,9 @@ WHO = {
     "commons-obama-weekly-address-2009-11-07.srt": {
         "The President": ("Barack Obama", Role.OFFICIAL)},
     "commons-obama-state-dinner-cameron.srt": {"The President": (None, Role.OFFICIAL)},
+    "archive-dctv-community-media-roundtable-autocaptions.vtt": {"": (None, Role.UNKNOWN)},
+    "commons-west-wing-week-2014-02-28.srt": {
+        "Amy Poehler": ("Amy Poehler", None), "Narrator": (None, Role.OTHER)},
     "whitehouse-gov-jean-pierre-kirby-briefing-2023-04-20.txt": {
         "MS. JEAN-PIERRE": ("Karine Jean-Pierre", Role.OFFICIAL), "Q": (None, Role.REPORTER)},
     "agenparl-state-dpb-price-2022-10-11.txt": {
@@ -175,8 +183,9 @@ def test_real_sample_parses_and_its_quote_is_found(
         assert finding.speaker.name == speaker
     else:
         assert finding.attribution is Attribution.UNATTRIBUTED, finding.reasons
-    located = finding.match.span.of(t.text)
-    assert " ".join(located.split()).startswith(" ".join(quote.rstrip(".?").split()[:3]))
+    # the match starts at the quote's first word and ends at its last, in the original text
+    located, words = finding.match.span.of(t.text), quote.rstrip(".?").split()
+    assert located.startswith(words[0]) and located.rstrip(".?!,").endswith(words[-1])
 
 
 def test_every_label_is_the_person_a_reader_takes_it_for() -> None:
@@ -215,6 +224,16 @@ def test_factbase_participants_come_from_the_speaker_list() -> None:
     said = [" ".join(p.of(t.text) for p in turn.paragraphs) for turn in t.turns]
     assert said[3] == "My first bill."
     assert not any("Leans Positive" in x or x.endswith(" 6") for x in said)
+
+
+def test_rolling_auto_captions_say_each_word_once() -> None:
+    t = load_transcript(REAL / "archive-dctv-community-media-roundtable-autocaptions.vtt")
+    said = " ".join(p.of(t.text) for p in t.turns[0].paragraphs)
+    assert said.startswith(
+        "good afternoon and my name is Antoine Haywood DCTV the public access corporation of "
+        "the District of respected in communication regulatory practices community media folks "
+        "Jasmine white and reliance for community media Mike Wassenaar who Gretchen Clawson")
+    assert t.turns[0].start_time == "00:07:10"
 
 
 def test_video_transcript_times_are_not_words() -> None:

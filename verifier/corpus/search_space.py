@@ -87,12 +87,13 @@ def spoken_gap(transcript: Transcript, toks: DocTokens, k: int) -> str:
     """What lies between word ``k - 1`` and word ``k`` in the spoken paragraphs.
 
     Between two captions it is a space, not the cue number and timing line
-    (``7 00:00:27,261 --> ...``), whose colons and commas were never punctuation.
+    (``7 00:00:27,261 --> ...``) or a word's time tag (``<00:07:11.169>``), whose
+    colons and commas were never punctuation.
     """
     prev_end, start = toks.ends[k - 1], toks.starts[k]
     raw = transcript.text[prev_end:start]
-    if "\n" not in raw:
-        return raw
+    if "\n" not in raw and len(raw.strip()) <= 2:
+        return raw  # ", " or " -- ": inside one paragraph, as printed
     turns = dict.fromkeys((toks.turns[k - 1], toks.turns[k]))
     pieces = [
         transcript.text[max(p.start, prev_end) : min(p.end, start)]
