@@ -7,6 +7,7 @@ has, who speaks first, the date it prints, and one sentence copied from it that
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -322,3 +323,22 @@ def test_corpus_reports_speakers_and_dates_per_format() -> None:
     assert "plain-grabien-biden-three-reasons.txt" in neither
     assert "spreaker-krc-morning-show-powers.vtt" in neither
     assert "dailymotion-miller-state-briefing-video-transcript.txt" in neither
+
+
+def test_corpus_json_gives_the_same_numbers_for_a_script() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "verifier", "corpus", str(REAL), "--format", "json"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout
+    data = json.loads(out)
+    # hand count: Commons' three clips have 4 turns; the state dinner's THE PRESIDENT is
+    # undated and unnamed, the narrator is a role; only the 2009 clip names its date
+    assert data["formats"]["srt"] == {"files": 3, "turns": 4, "resolved_turns": 3,
+                                      "dated_files": 1, "resolved_share": 0.75,
+                                      "dated_share": 0.333}
+    # the WSJ clip's 10 turns (6 named or a role), Spreaker's 3 "Speaker N", archive.org's 1
+    assert data["formats"]["webvtt"]["turns"] == 14
+    assert data["formats"]["webvtt"]["resolved_turns"] == 6
+    assert data["formats"]["webvtt"]["dated_files"] == 0
+    assert any(p.endswith("commons-obama-state-dinner-cameron.srt")
+               for p in data["undated_and_unresolved"])
