@@ -35,9 +35,10 @@ def relayed_cue(transcript: Transcript, start: int, *, lookback: int = 160) -> s
     if turn is not None and turn.paragraphs:
         # only what was said: a label, a time line or a page's quote marks around a
         # segment (Factba.se prints '"The highest point ...') are not the speaker's
-        said = [transcript.text[max(p.start, lo) : min(p.end, start)]
-                for p in turn.paragraphs if p.end > lo and p.start < start]
-        raw = " ".join(said)
+        spans = [p for p in turn.paragraphs if p.end > lo and p.start < start]
+        raw = " ".join(transcript.text[max(p.start, lo) : min(p.end, start)] for p in spans)
+        if spans and spans[-1].end < start:
+            raw += " "  # the quote opens a new paragraph: the one before has ended
     else:
         raw = transcript.text[lo:start]
     before = fold_typography(raw).replace("\n", " ")
