@@ -223,3 +223,46 @@ def test_mr_sorkin_is_andrew_ross_sorkin() -> None:
 
     person = load_aliases(None).lookup("MR. SORKIN", "2024-05-17")
     assert person is not None and person.name == "Andrew Ross Sorkin"
+
+
+def test_mr_sorkin_in_a_briefing_is_a_journalist_not_an_official() -> None:
+    t = briefing("MR. SORKIN", "THE PRESIDENT", date="2024-05-17")
+    sorkin, president = (turn.speaker for turn in t.turns)
+    assert (sorkin.name, sorkin.role, sorkin.title) == ("Andrew Ross Sorkin", Role.REPORTER, None)
+    assert sorkin.affiliation == "The New York Times"
+    assert (president.name, president.role) == ("Joe Biden", Role.OFFICIAL)
+    relation = credit_relation("Andrew Ross Sorkin", sorkin, t)
+    assert relation is CreditRelation.SAME_PERSON
+
+
+def test_first_names_resolve_to_the_full_name_the_transcript_gives() -> None:
+    # written by hand in Rev's layout: full names first, first names later
+    text = (
+        "Karine Jean-Pierre (00:00):\nGood afternoon.\n\n"
+        "John Kirby (00:05):\nThanks, Karine.\n\n"
+        "Karine (00:09):\nNext question.\n\n"
+        "John (00:12):\nSure.\n\n"
+        "Speaker 1 (00:15):\nA question.\n"
+    )
+    t = parse_transcript(text)
+    names = [(turn.speaker.label, turn.speaker.name) for turn in t.turns]
+    assert names == [
+        ("Karine Jean-Pierre", "Karine Jean-Pierre"), ("John Kirby", "John Kirby"),
+        ("Karine", "Karine Jean-Pierre"), ("John", "John Kirby"), ("Speaker 1", None),
+    ]
+    # two people with one first name: neither is guessed
+    two = parse_transcript(text + "\nJohn Doe (00:20):\nMe too.\n")
+    assert next(x.speaker.name for x in two.turns if x.speaker.label == "John") == "John"
+
+
+def test_a_bad_role_in_an_alias_file_is_a_config_error() -> None:
+    from verifier.errors import ConfigError
+    from verifier.transcripts.speakers import parse_aliases
+
+    with pytest.raises(ConfigError, match="bad role"):
+        parse_aliases({"Someone": {"role": "journalist", "aliases": ["X"]}}, source="s.yaml")
+
+
+def test_the_president_with_no_date_is_nobody() -> None:
+    t = parse_transcript("The President Speaks\n\nThe President: Good afternoon.\n", format="plain")
+    assert t.turns[-1].speaker.name is None

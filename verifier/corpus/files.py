@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from verifier.errors import QuotecheckError, TranscriptError
 from verifier.models import Role, Speaker, Transcript
@@ -239,6 +240,28 @@ def format_quality(load: CorpusLoad) -> dict[str, tuple[int, int, int, int]]:
     return out
 
 
+def undated_and_unresolved(load: CorpusLoad) -> list[str]:
+    """The files with no date and no turn whose speaker resolved: nothing to rank or credit by."""
+    return [
+        t.path or t.id for t in load.transcripts
+        if not t.date and not any(speaker_resolved(x.speaker.role, x.speaker.name) for x in t.turns)
+    ]
+
+
+def corpus_quality(load: CorpusLoad) -> dict[str, Any]:
+    """The per-format numbers of ``summarize_corpus`` as data, for ``--format json``."""
+    formats = {
+        name: {"files": files, "turns": turns, "resolved_turns": resolved, "dated_files": dated,
+               "resolved_share": round(resolved / turns, 3) if turns else None,
+               "dated_share": round(dated / files, 3) if files else None}
+        for name, (files, turns, resolved, dated) in sorted(format_quality(load).items())
+    }
+    turns, resolved = corpus_counts(load)
+    return {"root": str(load.root), "transcripts": len(load.transcripts), "turns": turns,
+            "resolved_turns": resolved, "formats": formats,
+            "undated_and_unresolved": undated_and_unresolved(load)}
+
+
 def summarize_corpus(load: CorpusLoad, *, top: int = 15) -> str:
     """A plain-text overview: counts per format and month, frequent speakers, what was skipped."""
     turns, resolved = corpus_counts(load)
@@ -251,14 +274,11 @@ def summarize_corpus(load: CorpusLoad, *, top: int = 15) -> str:
     ]
     lines += [f"  {name:<14} {n:>6}" for name, n in sorted(format_counts(load).items())]
     lines += ["", "Per format (files, turns, turns with a resolved speaker, files with a date):"]
-    neither: list[str] = []
     for name, (files, n_turns, n_resolved, dated) in sorted(format_quality(load).items()):
         pct = f"{n_resolved / n_turns:.0%}" if n_turns else "n/a"
         lines.append(f"  {name:<14} {files:>6} files {n_turns:>7} turns {pct:>5} resolved "
-                     f"{dated:>6} dated")
-    for t in load.transcripts:
-        if not t.date and not any(speaker_resolved(x.speaker.role, x.speaker.name) for x in t.turns):
-            neither.append(t.path or t.id)
+                     f"{dated:>6} dated ({dated / files:.0%})")
+    neither = undated_and_unresolved(load)
     if neither:
         lines += ["", f"No date and no resolved speaker ({len(neither)}):"]
         lines += [f"  {p}" for p in neither]

@@ -68,7 +68,7 @@ def transcript_tokens(transcript: Transcript, toks: DocTokens, lo: int, hi: int)
     out: list[Token] = []
     for k in range(max(lo, 0), min(hi, len(toks.norms))):
         s, e = toks.starts[k], toks.ends[k]
-        raw_gap = text[toks.ends[k - 1] : s] if k > lo else ""
+        raw_gap = spoken_gap(transcript, toks, k) if k > lo else ""
         surface = fold_typography(text[s:e])
         out.append(
             Token(
@@ -81,6 +81,27 @@ def transcript_tokens(transcript: Transcript, toks: DocTokens, lo: int, hi: int)
             )
         )
     return out
+
+
+def spoken_gap(transcript: Transcript, toks: DocTokens, k: int) -> str:
+    """What lies between word ``k - 1`` and word ``k`` in the spoken paragraphs.
+
+    Between two captions it is a space, not the cue number and timing line
+    (``7 00:00:27,261 --> ...``) or a word's time tag (``<00:07:11.169>``), whose
+    colons and commas were never punctuation.
+    """
+    prev_end, start = toks.ends[k - 1], toks.starts[k]
+    raw = transcript.text[prev_end:start]
+    if "\n" not in raw and len(raw.strip()) <= 2:
+        return raw  # ", " or " -- ": inside one paragraph, as printed
+    turns = dict.fromkeys((toks.turns[k - 1], toks.turns[k]))
+    pieces = [
+        transcript.text[max(p.start, prev_end) : min(p.end, start)]
+        for t in turns
+        for p in transcript.turns[t].paragraphs
+        if p.end >= prev_end and p.start <= start
+    ]
+    return " ".join(pieces) if len(pieces) > 1 else raw
 
 
 def in_brackets(text: str, offset: int) -> bool:

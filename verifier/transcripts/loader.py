@@ -10,7 +10,7 @@ from verifier.errors import TranscriptError
 from verifier.models import Transcript
 from verifier.text.decode import read_text
 from verifier.transcripts.formats import detect, get_format
-from verifier.transcripts.formats.dates import date_in_header
+from verifier.transcripts.formats.dates import HEADER_CHARS, FoundDate, date_in_header
 from verifier.transcripts.speakers import Aliases, resolve_transcript
 
 
@@ -44,15 +44,16 @@ def parse_transcript(
 def with_date_source(transcript: Transcript) -> Transcript:
     """The transcript with its date and ``metadata["date_source"]`` saying where it came from.
 
-    Front matter wins; else the first date printed in the header, so that a
-    page saved from a public site is dated as it prints itself.
+    Front matter wins; else a date in the page's title line (a Rev page is
+    posted the day after the event its title names); else the first date printed
+    in the header, so that a page saved from a public site is dated as it prints itself.
     """
     if transcript.date:
         where = "front matter" if transcript.metadata.get("date") else "document"
         meta = {**transcript.metadata}
         meta.setdefault("date_source", where)
         return replace(transcript, metadata=meta)
-    found = date_in_header(transcript.text)
+    found = _date_in_title(transcript) or date_in_header(transcript.text)
     if found is None:
         return transcript
     meta = {**transcript.metadata, "date_source": found.describe()}
@@ -75,3 +76,15 @@ def load_transcript(
             path=str(path),
         )
     return transcript
+
+
+def _date_in_title(transcript: Transcript) -> FoundDate | None:
+    """The date printed in the document's own title line, when the header holds that line."""
+    title = str(transcript.metadata.get("title") or "")
+    at = transcript.text.find(title[:60]) if title else -1
+    if at < 0 or at > HEADER_CHARS:
+        return None
+    line_start = transcript.text.rfind("\n", 0, at) + 1
+    line_end = transcript.text.find("\n", at)
+    line_end = len(transcript.text) if line_end < 0 else line_end
+    return date_in_header(transcript.text, line_start, limit=line_end - line_start)

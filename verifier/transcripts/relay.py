@@ -24,14 +24,24 @@ _FIRST_PERSON = {"i", "we", "i've", "we've", "i'd", "we'd", "you", "you've", "as
 # Words before "said" that make no speaker of it: "That said, ...", "Having said that".
 _NOT_A_SUBJECT = {"that", "this", "it", "what", "which", "who", "as", "been", "having", "all",
                   "be", "is", "was", "being", "just", "well", "had", "has", "have"}
-_SENTENCE_END_RE = re.compile(r"[.?!]\s")
+# A sentence ends at . ? ! and any closing quote after it: 'that you do?" We're dying'.
+_SENTENCE_END_RE = re.compile(r"[.?!][\"”’']?\s")
 
 
 def relayed_cue(transcript: Transcript, start: int, *, lookback: int = 160) -> str | None:
     """The reporting phrase before ``start``, in its sentence, when it credits someone else."""
     turn = transcript.turn_at(start)
     lo = max(start - lookback, turn.span.start if turn else 0)
-    before = fold_typography(transcript.text[lo:start]).replace("\n", " ")
+    if turn is not None and turn.paragraphs:
+        # only what was said: a label, a time line or a page's quote marks around a
+        # segment (Factba.se prints '"The highest point ...') are not the speaker's
+        spans = [p for p in turn.paragraphs if p.end > lo and p.start < start]
+        raw = " ".join(transcript.text[max(p.start, lo) : min(p.end, start)] for p in spans)
+        if spans and spans[-1].end < start:
+            raw += " "  # the quote opens a new paragraph: the one before has ended
+    else:
+        raw = transcript.text[lo:start]
+    before = fold_typography(raw).replace("\n", " ")
     before = _SENTENCE_END_RE.split(before)[-1]
     if before.count('"') % 2 == 1:
         return " ".join(before.split())[-60:]

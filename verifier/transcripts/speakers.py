@@ -81,6 +81,9 @@ class Person:
     end: str | None = None  # first ISO date they no longer do
     # (title, from, to) when the person held several offices: the title depends on the date.
     titles: tuple[tuple[str, str | None, str | None], ...] = ()
+    # A journalist (``role: reporter``) asks, and is never taken for an official.
+    role: Role | None = None
+    affiliation: str | None = None
 
     def title_on(self, date: str | None) -> str | None:
         """The title held on ``date``; with dated titles and no date (or none that fits), none.
@@ -119,6 +122,13 @@ class Aliases:
                 return person
         return plain[0] if plain else None
 
+    def title_for(self, name: str, date: str | None) -> str | None:
+        """The title ``name`` held on ``date`` by any entry for them (a role phrase has none)."""
+        for person in self.people:
+            if person.name == name and (title := person.title_on(date)):
+                return title
+        return None
+
     def titles_of(self, name: str) -> tuple[str, ...]:
         out = [p.title for p in self.people if p.name == name and p.title]
         out += [t[0] for p in self.people if p.name == name for t in p.titles]
@@ -147,6 +157,9 @@ def parse_aliases(data: object, *, source: str) -> Aliases:
         name = str(entry.get("name") or key)
         aliases = tuple(norm_phrase(str(a)) for a in [name, *entry.get("aliases", [])])
         start, end = entry.get("from"), entry.get("to")
+        role = entry.get("role")
+        if role is not None and role not in {r.value for r in Role}:
+            raise ConfigError(f"bad role for {key!r}: {role!r}", path=source)
         titles = entry.get("titles") or []
         if not isinstance(titles, list) or not all(
             isinstance(t, dict) and t.get("title") for t in titles
@@ -164,6 +177,8 @@ def parse_aliases(data: object, *, source: str) -> Aliases:
                      str(t["to"]) if t.get("to") else None)
                     for t in titles
                 ),
+                role=Role(role) if role else None,
+                affiliation=str(entry["affiliation"]) if entry.get("affiliation") else None,
             )
         )
     index: dict[str, tuple[Person, ...]] = {}
@@ -236,6 +251,30 @@ def office_holder(label: str, date: str | None) -> tuple[str, str] | None:
     return None
 
 
+def is_office_label(label: str) -> bool:
+    """Whether a label names an office rather than a person (THE PRESIDENT, The President)."""
+    upper = norm_label(label)
+    return any(upper in office["labels"] for office in _data("offices.yaml").values())
+
+
+def holder_by_name(label: str, date: str | None) -> tuple[str, str] | None:
+    """(name, title) when a full-name label (``Joe Biden``) held an office on ``date``."""
+    title = _office_of(" ".join(label.split()), date) if " " in label.strip() else None
+    return (" ".join(label.split()), title) if title else None
+
+
+def _office_of(name: str, date: str | None) -> str | None:
+    """The office in offices.yaml that ``name`` held on ``date``, if any."""
+    if date is None:
+        return None
+    for office in _data("offices.yaml").values():
+        for h in office["holders"]:
+            current = str(h["from"]) <= date and ("to" not in h or date < str(h["to"]))
+            if current and h["name"] == name:
+                return str(office["title"])
+    return None
+
+
 def holder_by_surname(label: str, date: str | None) -> tuple[str, str] | None:
     """(name, title) of the office holder on ``date`` whose surname is the whole label (TRUMP)."""
     word = norm_label(label)
@@ -255,15 +294,38 @@ def resolve_transcript(transcript: Transcript, aliases: Aliases | None = None) -
     cache: dict[str, Speaker] = {}
     turns: list[Turn] = []
     sole = None if transcript.has_speakers else speaker_from_title(transcript, aliases)
+    names = full_names(transcript)
     for turn in transcript.turns:
         if sole is not None:
             turns.append(replace(turn, speaker=sole))
             continue
         label = turn.speaker.label
         if label not in cache:
-            cache[label] = resolve_speaker(turn.speaker, transcript, aliases)
+            full = first_name_of(label, names)
+            spoken = replace(turn.speaker, label=full) if full else turn.speaker
+            cache[label] = replace(resolve_speaker(spoken, transcript, aliases), label=label)
         turns.append(replace(turn, speaker=cache[label]))
     return replace(transcript, turns=name_questioners(transcript.text, turns))
+
+
+def full_names(transcript: Transcript) -> tuple[str, ...]:
+    """The full names a transcript gives its speakers: its participant list, then its
+    two-word-or-longer name labels (``Ned Price``), in order."""
+    listed = transcript.metadata.get("participants") or []
+    labels = [t.speaker.label for t in transcript.turns]
+    out = [str(n) for n in listed] + [x for x in labels if len(x.split()) >= 2 and x != x.upper()]
+    return tuple(dict.fromkeys(out))
+
+
+def first_name_of(label: str, names: tuple[str, ...]) -> str | None:
+    """The one full name whose first name is ``label`` (Rev's ``Karine:`` for Karine
+    Jean-Pierre); None when no name or several fit, or the label is not a bare name."""
+    if " " in label or not label[:1].isupper() or label == label.upper():
+        return None
+    if role_for_label(label) is not Role.OFFICIAL:
+        return None
+    fits = [n for n in names if n.split()[0].casefold() == label.casefold() and n != label]
+    return fits[0] if len(fits) == 1 else None
 
 
 _BY_TITLE_RE = re.compile(
@@ -300,16 +362,28 @@ def resolve_speaker(
     if person is not None:
         found = name_in_title(person.name.split()[-1], transcript.title)
         title = found[1] if found and found[0] == person.name else None
-        return replace(speaker, name=person.name, title=title or person.title_on(date))
-    held = office_holder(speaker.label, date) or holder_by_surname(speaker.label, date)
+        if person.role is not None and person.role is not Role.OFFICIAL:
+            return replace(speaker, role=person.role, name=person.name,
+                           affiliation=person.affiliation)
+        dated = person.title_on(date) or aliases.title_for(person.name, date)
+        if person.titles and title and dated and dated.casefold().endswith(title.casefold()):
+            title = dated  # "Spokesperson" in the title, "State Department Spokesperson" that day
+        title = title or dated or _office_of(person.name, date)
+        return replace(speaker, name=person.name, title=title, affiliation=person.affiliation)
+    held = (office_holder(speaker.label, date) or holder_by_surname(speaker.label, date)
+            or holder_by_name(speaker.label, date))
     if held is not None:
         return replace(speaker, name=held[0], title=held[1])
-    if speaker.role is Role.OTHER:
-        return speaker
+    if speaker.role is Role.OTHER or is_office_label(speaker.label):
+        return speaker  # THE PRESIDENT with no date: nobody, rather than a guess
     title_words, surname = split_label(speaker.label)
     if surname is None:
         return speaker
     found = name_in_title(surname.split()[-1], transcript.title)
+    if found is not None and found[1] and _POSSESSIVE_RE.search(found[1]):
+        # "Secretary Blinken With The Atlantic’s Jeffrey Goldberg": the outlet's interviewer
+        outlet = _POSSESSIVE_RE.sub("", found[1])
+        return replace(speaker, role=Role.REPORTER, name=found[0], affiliation=outlet)
     if found is not None:
         return replace(speaker, name=found[0], title=found[1] or title_words)
     return replace(speaker, name=surname, title=title_words)
@@ -362,7 +436,9 @@ def surname_of(label: str) -> str | None:
     return surname if title is None and label == label.upper() else None
 
 
-_SEPARATOR_RE = re.compile(r"(?:\b(?:by|and|with|on|from|featuring)\s+|[,:;]\s*|\s[–—-]\s)")
+_SEPARATOR_RE = re.compile(r"(?:\b(?i:by|and|with|on|from|featuring)\s+|[,:;]\s*|\s[–—-]\s)")
+# An outlet's possessive before a name in a title: "The Atlantic’s", "NPR's".
+_POSSESSIVE_RE = re.compile(r"[’']s$")
 
 
 def name_in_title(surname: str, title: str) -> tuple[str, str | None] | None:

@@ -1,10 +1,10 @@
 """Captions: WebVTT and SRT. Cues merge into one turn per speaker run.
 
 A speaker is named by a ``<v Name>`` voice tag, a ``NAME:`` or ``>> NAME:``
-at the head of a cue line; a bare ``>>`` or ``-`` says the speaker changed
-without naming them. Each cue's text is a paragraph span (tags and markers cut
-out), so the aligner, which joins paragraphs, matches sentences across cue
-breaks. The turn keeps the first cue's start and the last cue's end.
+at the head of a cue line, or a line of its own (``The President:``); a bare
+``>>`` or ``-`` says the speaker changed without naming them. Each cue's text
+is a paragraph span (tags and markers cut out), so the aligner, which joins
+paragraphs, matches sentences across cue breaks. The turn keeps the first cue's start and the last cue's end.
 """
 
 from __future__ import annotations
@@ -21,12 +21,20 @@ TIMING_RE = re.compile(
     r"^[ \t]*(?P<start>" + _TS + r")[ \t]+-->[ \t]+(?P<end>" + _TS + r")[^\n]*$", re.MULTILINE
 )
 VOICE_RE = re.compile(r"<v(?:\.[\w.\-]+)?[ \t]+(?P<name>[^>\n]+)>")
-# ``>> NAME:``, ``NAME:`` (upper case), ``>>`` alone, ``- `` at a line's head.
+# ``>> NAME:``, ``NAME:`` (upper case), ``>>`` alone, ``- `` at a line's head; or a line
+# that is only a name in any case and a colon (``The President:``, ``President Obama:``).
 LINE_SPEAKER_RE = re.compile(
-    r"^[ \t]*(?:(?P<chev>>>)[ \t]*)?(?:(?P<name>[A-Z][A-Z.'’\- ]{1,40}[A-Z.]|\[[^\]\n]{1,40}\])"
+    r"^[ \t]*(?:(?P<chev>>>)[ \t]*)?(?:(?P<name>[A-Z][A-Z.'’\- ]{1,40}[A-Z.]|\[[^\]\n]{1,40}\]"
+    r"|[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}(?=[ \t]*:[ \t]*$))"
     r"[ \t]*:[ \t]*)?(?P<dash>-[ \t]+)?",
     re.MULTILINE,
 )
+
+
+# A subtitle page's name for its clip: "English subtitles for clip: File:2009-11-07 ....ogv".
+CLIP_TITLE_RE = re.compile(r"^[^\n]*\bclip: File:(?P<title>[^\n]+?)\.\w{2,5}[ \t]*$", re.MULTILINE)
+# A cue that opens with a name in any case and a colon, words after it: "Amy Poehler: Hi,".
+CUE_HEAD_NAME_RE = re.compile(r"[ \t]*(?P<name>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,2}):[ \t]+(?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,15 +47,35 @@ class Cue:
     text_end: int
 
 
+# A timing and its cue settings inside a line: a caption file whose line breaks were lost
+# ("WEBVTT Kind: captions ... 00:07:10.169 --> 00:07:11.670 align:start position:0% good").
+INLINE_TIMING_RE = re.compile(
+    r"(?P<start>" + _TS + r")[ \t]+-->[ \t]+(?P<end>" + _TS + r")"
+    r"(?:[ \t]+(?:align|position|line|size|region|vertical):\S+)*"
+)
+
+
 def cues(text: str, start: int = 0) -> list[Cue]:
     """Every cue with a timing line; NOTE, STYLE and REGION blocks have none and drop out."""
     found = list(TIMING_RE.finditer(text, start))
+    if not found:
+        return inline_cues(text, start)
     out: list[Cue] = []
     for i, m in enumerate(found):
         stop = found[i + 1].start() if i + 1 < len(found) else len(text)
         blank = re.search(r"\n[ \t]*\n", text[m.end() : stop])
         text_end = m.end() + blank.start() if blank else stop
         out.append(Cue(m.group("start"), m.group("end"), m.end() + 1, max(m.end() + 1, text_end)))
+    return out
+
+
+def inline_cues(text: str, start: int = 0) -> list[Cue]:
+    """Cues of a caption file flattened onto one line: each runs to the next timing."""
+    found = list(INLINE_TIMING_RE.finditer(text, start))
+    out: list[Cue] = []
+    for i, m in enumerate(found):
+        stop = found[i + 1].start() if i + 1 < len(found) else len(text)
+        out.append(Cue(m.group("start"), m.group("end"), m.end(), max(m.end(), stop)))
     return out
 
 
@@ -109,6 +137,9 @@ def _parse(text: str, *, fmt: str, path: str | None, id: str) -> Transcript:
                 turns[-1] = make_turn(last.speaker, last.span.start, parts[-1].end,
                                       [*last.paragraphs, *parts],
                                       start_time=last.start_time, end_time=clock(cue.end))
+    clip = CLIP_TITLE_RE.search(text, body, body + 400)
+    if clip is not None and not meta.get("title"):
+        meta = {**meta, "title": clip.group("title").strip()}
     return make_transcript(text, turns, fmt=fmt, meta=meta, path=path, id=id)
 
 
@@ -152,6 +183,9 @@ def _cue_pieces(text: str, cue: Cue) -> list[tuple[int, int, Speaker | None, boo
         spk = speaker_for(name) if name else None
         change = spk is None and bool(m.group("chev") or m.group("dash"))
         marks.append((m.start(), m.end(), spk, change))
+    head = CUE_HEAD_NAME_RE.match(text, cue.text_start, cue.text_end)
+    if head is not None and not marks:
+        marks.append((head.start(), head.end(), speaker_for(head.group("name")), False))
     marks.sort()
     pieces: list[tuple[int, int, Speaker | None, bool]] = []
     pos, spk, change = cue.text_start, None, False

@@ -33,6 +33,8 @@ DAY_FIRST_RE = re.compile(
 )
 NUMERIC_RE = re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])")
 ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+# A sidebar's news feed: "  • 1:52 pm Hong Kong protests: ..." under the day's date.
+FEED_ITEM_RE = re.compile(r"[ \t]*[•*\-][ \t]*\d{1,2}:\d{2}[ \t]*[ap]\.?m\b", re.IGNORECASE)
 # How far into the file a header date may be: past this it is something said, not the header.
 HEADER_CHARS = 1500
 
@@ -76,6 +78,8 @@ def date_in_header(text: str, start: int = 0, *, limit: int = HEADER_CHARS) -> F
             line_start = head.rfind("\n", 0, m.start()) + 1
             line_end = head.find("\n", m.end())
             line = head[line_start : len(head) if line_end < 0 else line_end]
+            if line_end >= 0 and FEED_ITEM_RE.match(head, line_end + 1):
+                continue  # the date over a site's feed of headlines, not the document's
             alone = len(line.strip(" \t,.-")) <= len(m.group(0)) + 12
             found.append((not alone, m.start(), iso))
     if not found:

@@ -23,11 +23,19 @@ _NOT_LABELS = frozenset({"NOTE", "UPDATE", "EDITOR'S NOTE", "SOURCE", "TRANSCRIP
                          "LOCATION", "TITLE", "URL", "PS", "P.S."})
 
 
+# A video page's transcript puts the time at the head of each line: "00:14At the risk of".
+CLOCK_LINE_RE = re.compile(r"^(?P<clock>\d{1,2}:\d{2}(?::\d{2})?)[ \t]?(?=\S)(?!\d)", re.MULTILINE)
+# Fewer clock-headed lines than this is text that mentions times, not a video transcript.
+MIN_CLOCK_LINES = 3
+
+
 def labels(text: str, start: int = 0) -> list[re.Match[str]]:
-    """The label matches that open turns (words such as ``Note:`` are not speakers)."""
+    """The label matches that open turns (``Note:``, or a site's ``More From Forbes: http…``,
+    are not speakers)."""
     return [
         m for m in LABEL_RE.finditer(text, start)
         if m.group("label").upper().rstrip(".") not in _NOT_LABELS
+        and not text.startswith(("http://", "https://", "www."), m.end())
     ]
 
 
@@ -39,11 +47,28 @@ def sniff(text: str, path: str | None) -> float:
 
 
 def parse(text: str, *, path: str | None = None, id: str = "") -> Transcript:
-    """Turns at ``NAME:`` lines; words before the first label are a speakerless turn."""
+    """Turns at ``NAME:`` lines; words before the first label are a speakerless turn.
+
+    A video transcript with a time at the head of every line is one speakerless
+    turn from its first timed line: the page above it was never said, and the
+    times are cut out of the words.
+    """
     meta, body = split_front_matter(text, path=path)
+    clocks = list(CLOCK_LINE_RE.finditer(text, body))
+    if len(clocks) >= MIN_CLOCK_LINES:
+        parts = [span for i, m in enumerate(clocks)
+                 for span in words_in(text, m.end(), _line_end(text, m.end()))]
+        meta = {**meta, "header": _header_lines(text, body, clocks[0].start())}
+        turn = make_turn(speaker_for(None), clocks[0].start(), len(text), parts,
+                         start_time=clocks[0].group("clock"))
+        return make_transcript(text, [turn], fmt=NAME, meta=meta, path=path, id=id)
     found = labels(text, body) if sniff(text[body:], path) > 0.1 else []
     turns: list[Turn] = []
     first = found[0].start() if found else len(text)
+    if found and not meta.get("title"):
+        # the page's own title line, so that labels can be named from it
+        meta = {**meta, "title": next(
+            (x for x in _header_lines(text, body, first) if _is_title_line(x)), "")}
     if text[body:first].strip():
         turns.append(make_turn(speaker_for(None), body, first, words_in(text, body, first)))
     for i, m in enumerate(found):
@@ -51,3 +76,22 @@ def parse(text: str, *, path: str | None = None, id: str = "") -> Transcript:
         turns.append(make_turn(speaker_for(m.group("label")), m.start(), end,
                                words_in(text, m.end(), end)))
     return make_transcript(text, turns, fmt=NAME, meta=meta, path=path, id=id)
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _header_lines(text: str, start: int, end: int) -> list[str]:
+    """The non-blank lines above the first turn, spacing made plain."""
+    return [" ".join(line.split()) for line in text[start:end].splitlines() if line.strip()]
+
+
+def _is_title_line(line: str) -> bool:
+    """A header line that can be the page's title: not a dateline, a bullet or a section word."""
+    short_dateline = len(line) < 30 and any(c.isdigit() for c in line)
+    return (
+        len(line) <= 200 and " " in line and not short_dateline
+        and not line.endswith(":") and line[0] not in "•*-–—·"
+    )

@@ -32,9 +32,20 @@ SEGMENT_RE = re.compile(
 )
 
 PARTICIPANT_RE = re.compile(r"^(?P<name>[^\n]{1,60}?) said \d+ sentences of a total", re.MULTILINE)
-# Sentiment labels printed beside a turn: never the speaker, never words.
-SENTIMENTS = frozenset({"positive", "negative", "neutral", "somewhat positive", "somewhat negative",
-                        "very positive", "very negative", "mixed"})
+# The speaker list at the top of a Factba.se page: "  • Tom Carper" over "    Person".
+BULLET_RE = re.compile(r"^[ \t]*•[ \t]+(?P<name>[^\n]{1,60}?)[ \t]*\n[ \t]+Person[ \t]*$", re.MULTILINE)
+# Sentiment labels printed beside a turn ("Leans Positive", "Unknown"): never the speaker, never words.
+SENTIMENT_RE = re.compile(
+    r"(?:(?:very|somewhat|slightly|leans|mostly|strongly)\s+)?"
+    r"(?:positive|negative|neutral|mixed|unknown)",
+    re.IGNORECASE,
+)
+# A segment's words in quotes with the page's sentence number after them: '"Thank you." 4'.
+COUNTER_RE = re.compile(r"(?<=[.?!,;:\-—\"”)\]])[ \t]+\d{1,5}[ \t]*$")
+# The page's heading: "Remarks: Joe Biden Meets With Senators ... - February 11, 2021".
+HEADING_RE = re.compile(
+    r"^[A-Z][\w ]{2,30}: [^\n]{10,200}? - [A-Z][a-z]+ \d{1,2}, \d{4}[ \t]*$", re.MULTILINE
+)
 # The first line of an analysis panel: the turn's words end before it.
 PANEL_RE = re.compile(
     r"^[ \t]*(?:Sentiment|Moderation|Topics|Entities|StressLens)[ \t]*$", re.MULTILINE
@@ -48,12 +59,31 @@ def sniff(text: str, path: str | None) -> float:
     return 0.0 if n == 0 else min(0.55 + 0.1 * n, 0.97)
 
 
+def is_sentiment(line: str) -> bool:
+    """A sentiment label the page prints beside a turn."""
+    return SENTIMENT_RE.fullmatch(" ".join(line.split())) is not None
+
+
+def _unwrap(text: str, start: int, end: int) -> tuple[int, int]:
+    """A segment's words without the page's quote marks and sentence number around them."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    m = COUNTER_RE.search(text, start, end)
+    if m is not None:
+        end = m.start()
+    while start < end and text[start].isspace():
+        start += 1
+    if end - start >= 2 and text[start] in "\"“" and text[end - 1] in "\"”":
+        start, end = start + 1, end - 1
+    return start, end
+
+
 def _name_before(text: str, lo: int, seg_start: int) -> tuple[str, int] | None:
     """The name line just above a segment line, and where it starts, if there is one."""
     chunk = text[lo:seg_start].rstrip()
     line_start = chunk.rfind("\n") + 1
     name = chunk[line_start:].strip()
-    while name.casefold() in SENTIMENTS and line_start > 0:
+    while is_sentiment(name) and line_start > 0:
         chunk = chunk[:line_start].rstrip()
         line_start = chunk.rfind("\n") + 1
         name = chunk[line_start:].strip()
@@ -87,8 +117,8 @@ def parse(text: str, *, path: str | None = None, id: str = "") -> Transcript:
     ends = ends[1:] + [len(text)]
     for (spk, head, w_start, _, t0, t1), w_end in zip(pieces, ends, strict=True):
         panel = PANEL_RE.search(text, w_start, w_end)
-        parts = [p for p in words_in(text, w_start, panel.start() if panel else w_end)
-                 if " ".join(p.of(text).split()).casefold() not in SENTIMENTS]
+        said = _unwrap(text, w_start, panel.start() if panel else w_end)
+        parts = [p for p in words_in(text, *said) if not is_sentiment(p.of(text))]
         last = turns[-1] if turns else None
         if last is not None and last.speaker == spk:
             turns[-1] = make_turn(spk, last.span.start, w_end, [*last.paragraphs, *parts],
@@ -97,9 +127,13 @@ def parse(text: str, *, path: str | None = None, id: str = "") -> Transcript:
             turns.append(make_turn(spk, head, w_end, parts, start_time=t0, end_time=t1))
     if not segs:
         turns.append(make_turn(speaker_for(None), body, len(text), words_in(text, body, len(text))))
-    participants = [" ".join(m.group("name").split()) for m in PARTICIPANT_RE.finditer(text, body)]
+    listed = [*BULLET_RE.finditer(text, body), *PARTICIPANT_RE.finditer(text, body)]
+    participants = list(dict.fromkeys(" ".join(m.group("name").split()) for m in listed))
     if participants:
         meta = {**meta, "participants": participants}
+    heading = HEADING_RE.search(text, body, segs[0].start() if segs else len(text))
+    if heading is not None and not meta.get("title"):
+        meta = {**meta, "title": heading.group(0).strip()}
     return make_transcript(text, turns, fmt=NAME, meta=meta, path=path, id=id)
 
 

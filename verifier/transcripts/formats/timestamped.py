@@ -3,8 +3,8 @@
     Speaker 1 (00:01):            Joe Biden: (00:28)
     Good afternoon, everybody.    Thank you.  [crosstalk]
 
-    (01:09)
-    A bare time stamp continues the turn.
+    (01:09)                       (00:20):
+    A bare time stamp continues the turn, with or without a colon.
 
 The time stamp goes on ``Turn.start_time``; ``[inaudible 00:03:15]`` and
 ``[crosstalk]`` stand for no words and are cut out of the spoken spans.
@@ -26,7 +26,8 @@ HEADER_RE = re.compile(
     + r")[ \t]*\)|\[(?P<t3>" + _TIME + r")\][ \t]*:?)[ \t]*",
     re.MULTILINE,
 )
-BARE_TIME_RE = re.compile(r"^[ \t]*[(\[](?P<t>" + _TIME + r")[)\]][ \t]*$", re.MULTILINE)
+# ``(01:09)`` alone on a line; automatic transcripts (iHeart) print ``(00:20):``.
+BARE_TIME_RE = re.compile(r"^[ \t]*[(\[](?P<t>" + _TIME + r")[)\]]:?[ \t]*$", re.MULTILINE)
 
 
 def sniff(text: str, path: str | None) -> float:

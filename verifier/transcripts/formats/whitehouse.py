@@ -97,16 +97,31 @@ def _opens_turn_midway(text: str, start: int, end: int, after_hard_break: bool) 
     return "\u00a0" in opening or "  " in opening
 
 
+def _labelled_lines(text: str, para: Span) -> int:
+    """How many of a paragraph's lines open with a label: two or more is a page that
+    lost its blank lines (``MR PRICE: Hello.`` over ``QUESTION: Hello.``), one turn a line."""
+    n = 0
+    pos = para.start
+    while pos < para.end:
+        end = text.find("\n", pos, para.end)
+        end = para.end if end < 0 else end
+        found = find_label(text, pos, end)
+        n += found is not None and found[0] not in _NOT_LABELS
+        pos = end + 1
+    return n
+
+
 def blocks(text: str, start: int) -> Iterator[Span]:
     """Paragraphs, also split before a time-stamp line or a labelled line inside one."""
     for para in paragraphs(text, start):
         cut = para.start
+        dense = _labelled_lines(text, para) >= 2
         for m in _CANDIDATE_LINE_RE.finditer(text, para.start, para.end):
             pos = m.end()
             line_end = text.find("\n", pos, para.end)
             line_end = para.end if line_end < 0 else line_end
             before = text[max(para.start, m.start() - 2) : m.start()]
-            hard = before.endswith(("  ", "\u00a0", "\\")) or _is_time(
+            hard = dense or before.endswith(("  ", "\u00a0", "\\")) or _is_time(
                 text[text.rfind("\n", para.start, m.start()) + 1 : m.start()]
             )
             is_time = _is_time(text[pos:line_end])
