@@ -45,8 +45,11 @@ ROWS = [
      "Jean-Pierre", Fidelity.ALTERED, EditKind.NEGATION),
     ("I've spoken repeatedly with the Emir of Kuwait, the President Sisi of Egypt", "Biden",
      Fidelity.ALTERED, EditKind.NAME),
-    ("A similar notice to industry that China sent out in 2019 led to a reduction in seizures of "
-     "fentanyl shipments", SAO, Fidelity.ALTERED, EditKind.CONTENT),  # "drastic" cut from the phrase
+    ("A similar notice to industry that China sent out in 2019 led to a drastic reduction in seizures "
+     "of fentanyl shipments from China", SAO, Fidelity.ALTERED, EditKind.NAME),  # "to the U.S." cut
+    ("our focus is on pursuing all avenues to effectively reduce the flow of precursor chemicals that "
+     "fuel the manufacture of synthetic drugs in China and Mexico and Canada", SAO,
+     Fidelity.ALTERED, EditKind.NAME),  # names the speaker never said, added
 ]
 
 

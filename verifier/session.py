@@ -112,7 +112,8 @@ def open_space(options: CorpusOptions, *, note: Note | None = None) -> SearchSpa
             path,
             index_path=options.index,
             use_index=path.is_dir() and options.use_index and not os.environ.get("QUOTECHECK_NO_INDEX"),
-            build_missing=path.resolve() == BUNDLED_CORPUS.resolve(),
+            # the bundled corpus, or an index file the user named: build it when missing
+            build_missing=path.resolve() == BUNDLED_CORPUS.resolve() or options.index is not None,
             strict=options.strict,
             note=note,
         )

@@ -177,7 +177,21 @@ def spoken_words(inserted: list[Token], after: list[Token]) -> list[str]:
             out.extend(part)
             part = []
     out.extend(part)
-    return [w for w in without_stutter(out) if not is_filler([w])]
+    return [w for w in without_repeats(out) if not is_filler([w])]
+
+
+def without_repeats(words: list[str], longest: int = 4) -> list[str]:
+    """Words with immediate repeats of up to ``longest`` words said once
+    ("I don't I don't know" -> "I don't know", "needs needs" -> "needs")."""
+    out = list(words)
+    for n in range(longest, 0, -1):
+        i = 0
+        while i + 2 * n <= len(out):
+            if out[i : i + n] == out[i + n : i + 2 * n]:
+                del out[i + n : i + 2 * n]
+            else:
+                i += 1
+    return out
 
 
 def content_count(words: list[str]) -> int:

@@ -40,6 +40,7 @@ _RANK = [
 _MEANING = {
     EditKind.NEGATION, EditKind.NUMBER, EditKind.NAME, EditKind.QUALIFIER, EditKind.ANTONYM
 }
+_HARD_CARRIERS = {EditKind.NEGATION, EditKind.NUMBER, EditKind.NAME, EditKind.ANTONYM}
 _HARMLESS = {
     EditKind.FILLER, EditKind.GRAMMAR, EditKind.FUNCTION_WORD, EditKind.SPELLING, EditKind.WORDING
 }
@@ -127,8 +128,9 @@ def judge_fidelity(
         rewordings >= policy.paraphrase_min_rewordings
         and survival_share(edits) < policy.paraphrase_survival_below
         and not facts.stitched
-        and not any(e.kind in (EditKind.NEGATION, EditKind.NUMBER) for e in edits)
-    ):
+        and not any(e.kind in _HARD_CARRIERS for e in edits)
+    ):  # mostly other words: a paraphrase, whatever it added or dropped, unless a hard
+        # carrier (polarity, a figure, a name, an opposite) changed on the way
         verdict = Fidelity.PARAPHRASE
         reasons.insert(
             0,
