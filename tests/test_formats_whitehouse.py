@@ -47,6 +47,7 @@ def test_label_on_a_line_after_a_hard_break_opens_a_turn() -> None:
         ("MR. JEAN-PIERRE:  Thanks.", "MR. JEAN-PIERRE"),
         ("AIDE:  Thanks.", "AIDE"),
         ("SENIOR ADMINISTRATION OFFICIAL:  Thanks.", "SENIOR ADMINISTRATION OFFICIAL"),
+        ("MR. KIRBY.\u00a0 Thanks.", "MR. KIRBY"),  # the 2022-08-04 briefing: a period for the colon
     ],
 )
 def test_archive_label_variants(line: str, label: str) -> None:
@@ -76,6 +77,12 @@ def test_background_call_keeps_officials_anonymous_and_names_questioners() -> No
         "Cate Cadell", "Washington Post")
     assert t.turns[4].speaker.name == "Christina Anderson"
     assert t.metadata["header"] == ["Via Teleconference"]
+
+
+def test_a_sentence_opening_with_an_honorific_is_not_a_label() -> None:
+    text = "---\ntitle: A briefing\ndate: '2023-05-01'\n---\n\nMS. PSAKI:  Hi.\n\nMr. Kirby. He is here.\n"
+    t = parse_transcript(text, format="whitehouse")
+    assert [turn.speaker.label for turn in t.turns] == ["MS. PSAKI"]
 
 
 def test_page_without_labels_is_one_speakerless_turn() -> None:

@@ -108,6 +108,9 @@ def names_an_official(phrase: str, transcript: Transcript, aliases: Aliases) -> 
     in this transcript."""
     if aliases.lookup(phrase, transcript.date) is not None or is_anonymous_phrase(phrase):
         return True
+    surname = phrase.split()[-1]
+    if any(norm_phrase(p.name).split()[-1:] == [surname] for p in aliases.people):
+        return True  # "Harris": the alias data's Kamala Harris, though it lists no bare surname
     words = role_words()
     if phrase in {norm_phrase(p) for p in (*words["institution_phrases"], *words["anonymous_phrases"])}:
         return True

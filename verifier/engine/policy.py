@@ -52,7 +52,7 @@ class Policy:
     # matches nothing word for word only shares vocabulary (a salad of common words).
     paraphrase_max_content_words: int = 80
     # A quote found in place but with this many words swapped for others is a paraphrase.
-    paraphrase_min_rewordings: int = 3
+    paraphrase_min_rewordings: int = 2
     # Inside a changed chunk, the article adding this many more meaningful words than the
     # transcript has is an invented clause; the transcript having this many more is a
     # dropped clause (no ellipsis). Fewer is wording: a synonym, a phrase tightened.
@@ -69,7 +69,7 @@ class Policy:
     aside_max_words: int = 3
     # A quote found in place is a paraphrase only when, besides its rewordings, less than
     # this share of the transcript's words (fillers and false starts aside) survive in order.
-    paraphrase_survival_below: float = 0.5
+    paraphrase_survival_below: float = 0.8
     # Places scoring within this of the best explain a quote "about equally well": among
     # them the credited speaker's wins (VERDICTS.md's search order).
     credited_margin: float = 0.1

@@ -9,7 +9,7 @@ from verifier.corpus.filters import FilteredSpace, hint_mask, narrowed
 from verifier.corpus.search_space import DocTokens
 from verifier.engine.align import Aligner, Located, PieceHit, match_norms, score_of
 from verifier.engine.context import Context
-from verifier.engine.credit import credit_relation
+from verifier.engine.credit import CreditRelation, credit_relation
 from verifier.engine.findings import (
     content_counts,
     make_match,
@@ -236,8 +236,9 @@ def credited_in(ctx: Context, quote: Quote, transcript: Transcript) -> bool:
     labels: dict[str, Speaker] = {}
     for turn in transcript.turns:
         labels.setdefault(turn.speaker.label, turn.speaker)
+    present = set(CREDITED) - {CreditRelation.UNNAMED_REPORTER}  # an unnamed "Q" is nobody known
     return any(
-        credit_relation(credited, sp, transcript, ctx.aliases) in CREDITED for sp in labels.values()
+        credit_relation(credited, sp, transcript, ctx.aliases) in present for sp in labels.values()
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -39,7 +39,8 @@ class QuoteChecker(Protocol):
 SCHEMA = "quotecheck.eval/1"
 _REQUIRED = ("id", "quote", "fidelity", "attribution")
 _KEYS = frozenset(
-    _REQUIRED + ("speaker", "date", "transcript", "said", "said_by", "pattern", "severity", "note")
+    _REQUIRED
+    + ("speaker", "speaker_name", "date", "transcript", "said", "said_by", "pattern", "severity", "note")
 )
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _EDGE_JUNK = " \t\n\u00a0.,;:!?\u2014\u2013-\"'\u201c\u201d\u2018\u2019()"
@@ -64,6 +65,7 @@ class EvalCase:
     pattern: str | None = None
     date: str | None = None  # the article's date: the search ranks transcripts near it first
     said_by: str | None = None  # the transcript's speaker label, as printed
+    speaker_name: str | None = None  # whom a printed pronoun ("he said") means in the article
     line: int | None = None
 
     @property
@@ -220,7 +222,7 @@ def _case(item: Any, path: str, line: int | None) -> EvalCase:
     missing = [k for k in _REQUIRED if item.get(k) in (None, "")]
     if missing:
         raise EvalError(f"missing key(s): {', '.join(missing)}", path=path, line=line)
-    for key in ("quote", "speaker", "transcript", "pattern", "said_by", "date"):
+    for key in ("quote", "speaker", "speaker_name", "transcript", "pattern", "said_by", "date"):
         if item.get(key) is not None and not isinstance(item[key], str):
             raise EvalError(f"{key!r} must be text", path=path, line=line)
     said = _passages(item.get("said"), path, line)
@@ -251,6 +253,7 @@ def _case(item: Any, path: str, line: int | None) -> EvalCase:
         pattern=item.get("pattern"),
         date=date,
         said_by=item.get("said_by"),
+        speaker_name=(item.get("speaker_name") or "").strip() or None,
         line=line,
     )
 
@@ -326,6 +329,8 @@ def run_case(case: EvalCase, verifier: QuoteChecker) -> CaseResult:
     """Verify one case's quote and compare where it landed with where it should have."""
     corpus = verifier.space
     quote = Quote.typed(case.quote, attributed_to=case.speaker)
+    if case.speaker_name:  # the article's pronoun, resolved as its reader resolves it
+        quote = replace(quote, speaker_name=case.speaker_name)
     finding = verifier.verify_quote(quote, near_date=case.date)
     expected: list[Span] = []
     doc = corpus.doc_index(case.transcript) if case.transcript is not None else None

@@ -28,6 +28,11 @@ LABEL_RE = re.compile(
 Q_RE = re.compile(
     r"[ \t]*(?P<label>Q)(?::|\.(?=\s)|[ \t\u00a0]{2,}|[ \t\u00a0](?=[A-Z\u2014\"“'‘(\[]))"
 )
+# A page that slipped a period for the colon: an honorific, an upper-case surname, a period and
+# two spaces ("MR. KIRBY.  Thank you, Karine."): never the start of a sentence in prose.
+PERIOD_LABEL_RE = re.compile(
+    r"[ \t]*(?P<label>(?:MR|MS|MRS|DR)\. [A-Z][A-Z'\u2019\-]+(?: [A-Z][A-Z'\u2019\-]+)?)\.(?=[ \u00a0]{2})"
+)
 TIME_RE = re.compile(
     r"^(?:END\s+)?\d{1,2}:\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,5})?\.?$"
 )
@@ -60,7 +65,7 @@ def sniff(text: str, path: str | None) -> float:
 
 def find_label(text: str, start: int, end: int) -> tuple[str, int] | None:
     """The speaker label opening the paragraph at ``start`` and where its words begin."""
-    m = Q_RE.match(text, start, end)
+    m = Q_RE.match(text, start, end) or PERIOD_LABEL_RE.match(text, start, end)
     if m is None:
         m = LABEL_RE.match(text, start, end)
         if m is None:
