@@ -156,8 +156,8 @@ def test_config_speaker_aliases_decide_attribution(
     quote = "What's to stop them from instead of shipping directly to the U.S., shipping via third countries"
     args = ["check", quote, "--speaker", "our Reuters colleague", "--corpus", str(corpus), "--no-index",
             "--format", "json"]
-    assert main(args) == 1
-    assert json.loads(capsys.readouterr().out)["attribution"] == "misattributed"
+    assert main(args) == 1  # nobody in the call is 'our Reuters colleague': no evidence either way
+    assert json.loads(capsys.readouterr().out)["fidelity"] == "not_found"
     config = tmp_path / "quotecheck.yaml"
     config.write_text("speakers:\n  Christina Anderson: [our Reuters colleague]\n", "utf-8")
     assert main([*args, "--config", str(config)]) == 0

@@ -199,12 +199,16 @@ def test_a_match_explaining_little_of_the_quote_is_not_found_without_rare_words(
 
 
 def test_many_words_swapped_in_place_is_a_paraphrase(call_corpus: Corpus) -> None:
-    """VERDICTS.md's guide: a few synonyms swapped while most of the transcript's words survive
-    is minor_edits; the same passage in mostly other words is a paraphrase."""
-    light = ("we are focused on chasing every avenue to effectively cut the flow of precursor "
-             "chemicals that feed the manufacture and distribution of synthetic drugs")
-    finding = verify_quote(Quote.typed(light, attributed_to=SAO), call_corpus)
+    """One synonym swapped is minor_edits; a spun copy that rewords the passage in several
+    places, or in mostly other words, is a paraphrase (VERDICTS.md)."""
+    one = ("we are focused on pursuing all avenues to effectively cut the flow of precursor "
+           "chemicals that fuel the manufacture and distribution of synthetic drugs")
+    finding = verify_quote(Quote.typed(one, attributed_to=SAO), call_corpus)
     assert finding.fidelity is Fidelity.MINOR_EDITS, finding.reasons
+    spun = ("we are focused on chasing every avenue to effectively cut the flow of precursor "
+            "chemicals that feed the manufacture and distribution of synthetic drugs")
+    finding = verify_quote(Quote.typed(spun, attributed_to=SAO), call_corpus)
+    assert finding.fidelity is Fidelity.PARAPHRASE, finding.reasons
     heavy = ("our focus is on chasing every route to cut down the flow of precursor "
              "chemicals feeding the manufacture and distribution of synthetic drugs")
     finding = verify_quote(Quote.typed(heavy, attributed_to=SAO), call_corpus)

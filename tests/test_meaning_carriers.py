@@ -24,6 +24,9 @@ ROWS = [
      Fidelity.MINOR_EDITS, EditKind.GRAMMAR),  # "gonna" for "going to"
     ("we are focused on pursuing every avenue to effectively reduce the flow of precursor chemicals",
      SAO, Fidelity.MINOR_EDITS, EditKind.WORDING),  # "every avenue" for "all avenues": one class
+    ("we are focused on pursuing all avenues to effectively reduce the flow of precursor chemicals "
+     "that fuel the manufacture and distribution of synthetic narcotics", SAO,
+     Fidelity.MINOR_EDITS, EditKind.WORDING),  # one synonym
     ("I have spoken repeatedly with the Emir of Qatar, Egypt's President Abdel Fattah El-Sisi, and "
      "Israel's Benjamin Netanyahu to help secure this deal", "Biden",
      Fidelity.MINOR_EDITS, EditKind.WORDING),  # names written out in full: the same people

@@ -10,10 +10,11 @@ from verifier.corpus.filters import speaks_in
 from verifier.corpus.search_space import SearchSpace
 from verifier.engine.align import Located
 from verifier.engine.context import Context
-from verifier.engine.credit import CreditRelation, credit_relation
+from verifier.engine.credit import CreditRelation, credit_core, credit_relation
 from verifier.engine.policy import Policy
 from verifier.models import Quote, Role
 from verifier.text.tokens import Token
+from verifier.transcripts.speakers import norm_phrase
 
 _SPLIT_GAPS = (".", "?", "!", ";", ":", ",", "\u2014")
 
@@ -74,7 +75,9 @@ def credited_person(quote: Quote, ctx: Context, near_date: str | None) -> str | 
     credited = quote.speaker_name or quote.attributed_to
     if not credited or quote.attributed_to is None:
         return None
-    person = ctx.aliases.lookup(credited, near_date)
+    person = ctx.aliases.lookup(credited, near_date) or ctx.aliases.lookup(
+        credit_core(norm_phrase(credited)), near_date
+    )
     if person is not None:
         return person.name
     words = [w for w in credited.replace("\u2019", "'").split() if w[:1].isupper()]

@@ -189,9 +189,15 @@ def too_few_content_words(facts: MatchFacts, policy: Policy) -> bool:
 
 
 def is_rewording(group: list[Edit]) -> bool:
-    """A change that swaps the speaker's words for the article's own ("hold" for "participate in")."""
+    """A change that swaps the speaker's words for the article's own ("hold" for "participate in").
+
+    A name written another way ("Israel's Benjamin" for "Prime Minister") is the article's
+    style for a person, not a rewording of what was said.
+    """
     swaps = {e.op for e in group} == {EditOp.DELETE, EditOp.INSERT}
-    return swaps and group[0].kind in (EditKind.CONTENT, EditKind.NAME, EditKind.WORDING)
+    printed = " ".join(e.quote_text for e in group if e.op is EditOp.DELETE).split()
+    naming = bool(printed) and all(w[:1].isupper() for w in printed)
+    return swaps and not naming and group[0].kind in (EditKind.CONTENT, EditKind.NAME, EditKind.WORDING)
 
 
 def change_groups(edits: tuple[Edit, ...]) -> list[list[Edit]]:
