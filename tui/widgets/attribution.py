@@ -7,7 +7,8 @@ from rich.text import Text
 from textual.widget import Widget
 
 from verifier.models import Role
-from verifier.report.review import Decision, overridden
+from verifier.report.effective import effective, engine_note, overridden
+from verifier.report.review import Decision
 
 from ..state import Item, Status
 
@@ -83,7 +84,11 @@ class AttributionPanel(Widget):
             row("Source", Text(f"{t.title} ({t.date or 'undated'})", style=muted))
         verdict = Text()
         verdict.append(f" {item.badge} ", style=get(f"attribution--{item.style}"))
-        verdict.append(f" {f.fidelity} / {f.attribution}  score {f.score:.2f}")
+        v = effective(f, item.review)
+        verdict.append(f" {v.fidelity} / {v.attribution}  score {f.score:.2f}")
+        note = engine_note(f, v)
+        if note:
+            verdict.append(f"  ({note})", style=muted)
         row("Verdict", verdict)
         for reason in f.reasons:
             row("", Text(f"\u2022 {reason}"))
