@@ -11,6 +11,7 @@ from enum import StrEnum
 from verifier.models import Attribution, Fidelity, Finding, Quote, Severity
 from verifier.report.effective import Effective, effective
 from verifier.report.review import Decision, Review
+from verifier.text.display import unescape_markdown
 
 
 class Status(StrEnum):
@@ -103,9 +104,18 @@ FILTERS: tuple[tuple[str, str], ...] = (
 FILTER_LABELS = dict(FILTERS)
 
 
+def searchable(item: Item) -> str:
+    """What ``/`` searches: the quote's words, who the article credits, who spoke in the match."""
+    q = item.quote
+    speaker = item.finding.speaker if item.finding else None
+    parts = [q.text, q.attributed_to, q.speaker_name, speaker.label if speaker else None,
+             speaker.name if speaker else None]
+    return unescape_markdown(" ".join(" ".join(p.split()) for p in parts if p)).casefold()
+
+
 def matches(item: Item, flt: str, search: str) -> bool:
     """Whether an item passes the filter (``kind:value``) and the search text."""
-    if search and search.casefold() not in " ".join(item.quote.text.split()).casefold():
+    if search and search.casefold() not in searchable(item):
         return False
     if flt == "all":
         return True

@@ -9,6 +9,7 @@ from textual.widget import Widget
 from verifier.models import Role
 from verifier.report.effective import effective, engine_note, overridden
 from verifier.report.review import Decision
+from verifier.text.display import unescape_markdown
 
 from ..state import Item, Status
 
@@ -91,7 +92,7 @@ class AttributionPanel(Widget):
             verdict.append(f"  ({note})", style=muted)
         row("Verdict", verdict)
         for reason in f.reasons:
-            row("", Text(f"\u2022 {reason}"))
+            row("", Text(f"\u2022 {unescape_markdown(reason)}"))
         r = item.review
         if r is not None:
             what = {

@@ -10,6 +10,7 @@ import yaml
 
 from verifier.models import Article, EditKind, EditOp, Finding, Severity
 from verifier.report.effective import Effective, decision_words, effective, engine_note, summary_counts
+from verifier.text.display import unescape_markdown
 
 SCHEMA = "quotecheck.report/1"
 _ANSI = {
@@ -151,7 +152,7 @@ def finding_text(finding: Finding, *, color: bool = False, verdict: Effective | 
             "bold",
             color,
         ),
-        f"  quote:    \u201c{q.text}\u201d",
+        f"  quote:    \u201c{unescape_markdown(q.text)}\u201d",
     ]
     if q.attributed_to:
         cue = f" ({q.cue})" if q.cue else ""
@@ -168,10 +169,11 @@ def finding_text(finding: Finding, *, color: bool = False, verdict: Effective | 
             if s.affiliation:
                 who += f", {s.affiliation}"
             lines.append(f"  speaker:  {who}")
-        lines.append(f"  said:     \u201c{' '.join(m.span.of(t.text).split())}\u201d")
-        lines.append(f"  diff:     {inline_diff(finding, color=color)}")
+        said = unescape_markdown(" ".join(m.span.of(t.text).split()))
+        lines.append(f"  said:     \u201c{said}\u201d")
+        lines.append(f"  diff:     {unescape_markdown(inline_diff(finding, color=color))}")
     for reason in finding.reasons:
-        lines.append(f"  - {reason}")
+        lines.append(f"  - {unescape_markdown(reason)}")
     if v.review is not None:
         lines.append(f"  review:   {decision_words(v.review)}")
     if m is not None and m.alternatives:
