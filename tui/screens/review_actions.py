@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.widgets import Input
 
-from verifier.models import Attribution, Fidelity
+from verifier.models import Attribution, Fidelity, Finding
 from verifier.report.review import Decision
 
 from ..export import EXPORTS, export_report
@@ -167,16 +167,27 @@ class ReviewActions(ReviewPanes):
 
     def export_now(self, kind: str) -> None:
         """Write the report (``markdown`` or ``json``) beside the article and say where."""
-        if self.corpus is None:
-            self.notify("No corpus was loaded: nothing to export.", severity="error")
-            return
         findings = [it.finding for it in self.items if it.finding is not None]
+        problem = self.nothing_to_export(findings)
+        if problem or self.corpus is None:
+            self.notify(problem or "Nothing to export yet.", severity="warning")
+            return
         try:
             path = export_report(kind, self.source, self.corpus, findings, self.store)
         except OSError as exc:
             self.notify(f"Could not write the report: {exc}", severity="error")
             return
         self.notify(f"Report written to {path}", title="Exported")
+
+    def nothing_to_export(self, findings: list[Finding]) -> str:
+        """Why there is no report to write, in the reviewer's terms; '' when there is one."""
+        if not self.items:
+            return "This article has no quotes to check, so there is no report to export."
+        if self.corpus is None:
+            return f"No quote was verified ({self.status}), so there is no report to export."
+        if not findings:
+            return "No quote could be verified, so there is no report to export."
+        return ""
 
     def action_export(self) -> None:
         def done(choice: str | None) -> None:
@@ -185,6 +196,10 @@ class ReviewActions(ReviewPanes):
 
         if not self.done:
             self.notify("Wait until every quote is verified.", severity="warning")
+            return
+        problem = self.nothing_to_export([it.finding for it in self.items if it.finding is not None])
+        if problem:
+            self.notify(problem, severity="warning")
             return
         if any(it.finding is None for it in self.items):
             self.notify("Some quotes could not be verified; they are left out.", severity="warning")
