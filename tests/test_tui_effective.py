@@ -17,8 +17,8 @@ from rich.text import Text
 
 from tests.test_tui_review import ALTERED, BEIJING, QUOTES, copy_example, make_app, settle, sync
 from tui.screens.dialogs import ChoiceDialog
-from tui.widgets.attribution import AttributionPanel
 from tui.widgets.quote_list import QuoteList, option_id
+from tui.widgets.verdict_bar import VerdictBar
 from verifier.cli import main
 from verifier.models import Fidelity, Severity
 from verifier.report.review import review_path_for
@@ -59,8 +59,8 @@ async def test_an_override_changes_the_row_the_verdict_the_counts_and_every_expo
         quotes = screen.query_one(QuoteList)
         row = quotes.get_option(option_id(ALTERED)).prompt
         assert isinstance(row, Text) and row.plain.split("\n")[0].split()[:3] == ["4", "WARN", "paraphrase"]
-        verdict = next(line for line in plain(screen.query_one(AttributionPanel).render()).splitlines()
-                       if "Verdict" in line)
+        verdict = next(line for line in plain(screen.query_one(VerdictBar).render()).splitlines()
+                       if "paraphrase" in line)
         assert "WARN" in verdict and "paraphrase / anonymous" in verdict
         assert "reviewer; engine: altered" in verdict
         assert "FAIL 3" in str(header.content) and "WARN 4" in str(header.content)  # type: ignore[attr-defined]

@@ -25,6 +25,7 @@ from ..widgets.context_view import ContextView
 from ..widgets.diff_cells import LEGEND
 from ..widgets.diff_view import DiffView
 from ..widgets.quote_list import QuoteList
+from ..widgets.verdict_bar import VerdictBar
 from .review_actions import ReviewActions
 
 _NEEDS_FINDING = {
@@ -39,8 +40,8 @@ class ReviewScreen(ReviewActions):
     BINDINGS = [
         Binding("j", "move(1)", "Next quote", id="review.next_quote", show=False),
         Binding("k", "move(-1)", "Previous quote", id="review.previous_quote", show=False),
-        Binding("n", "change(1)", "Next change", id="review.next_change"),
-        Binding("p", "change(-1)", "Prev change", id="review.previous_change"),
+        Binding("n", "change(1)", "Next change", id="review.next_change", show=False),
+        Binding("p", "change(-1)", "Previous change", id="review.previous_change", show=False),
         Binding("a", "accept", "Accept", id="review.accept"),
         Binding("o", "override", "Override", id="review.override"),
         Binding(
@@ -49,7 +50,7 @@ class ReviewScreen(ReviewActions):
         ),
         Binding("e", "note", "Note", id="review.note"),
         Binding("u", "clear", "Undo decision", id="review.clear", show=False),
-        Binding("v", "article", "Article", id="review.article"),
+        Binding("v", "article", "Article", id="review.article", show=False),
         Binding("t", "transcript", "Transcript", id="review.transcript", show=False),
         Binding("m", "alternatives", "Other matches", id="review.alternatives", show=False),
         Binding("f", "filter", "Filter", id="review.filter"),
@@ -85,6 +86,7 @@ class ReviewScreen(ReviewActions):
                 yield Input(placeholder="search quotes\u2026", id="search")
                 yield QuoteList(id="quotes")
             with Vertical(id="detail-pane"):
+                yield VerdictBar(id="verdict-bar")
                 with VerticalScroll(id="diff-pane", classes="pane"):
                     yield DiffView(id="diff")
                 with VerticalScroll(id="attribution-pane", classes="pane"):

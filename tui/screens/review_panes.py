@@ -19,6 +19,7 @@ from ..widgets.attribution import AttributionPanel
 from ..widgets.context_view import ContextView
 from ..widgets.diff_view import DiffView
 from ..widgets.quote_list import QuoteList
+from ..widgets.verdict_bar import VerdictBar
 
 
 class ReviewPanes(Screen[None]):
@@ -66,11 +67,10 @@ class ReviewPanes(Screen[None]):
 
     def update_header(self) -> None:
         c = counts(self.items)
-        line = Text()
-        line.append(f"{len(self.items)} quotes  ")
+        line = Text(no_wrap=True, overflow="ellipsis")  # one line: it must fit a 30-column list
         for sev in ("fail", "warn", "ok"):
-            line.append(f" {sev.upper()} {c[sev]} ", style=self.get_component_rich_style(f"review--{sev}"))
-            line.append(" ")
+            line.append(f"{sev.upper()} {c[sev]}", style=self.get_component_rich_style(f"review--{sev}"))
+            line.append("  ")
         if c["pending"]:
             line.append(f"\u2026 {c['pending']}")
         shown = len(self.shown_items())
@@ -81,18 +81,18 @@ class ReviewPanes(Screen[None]):
             line.append(f"\nshowing {shown}: {what}")
         line.append(f"\n{self.status}", style=self.get_component_rich_style("review--status"))
         self.query_one("#list-header", Static).update(line)
-        self.sub_title = self.status
 
     COMPONENT_CLASSES = {"review--ok", "review--warn", "review--fail", "review--status"}
 
     def show_current(self) -> None:
         item = self.current
         self.query_one(AttributionPanel).show(item)
+        empty = "No quotes match the filter." if self.items else self.status
+        self.query_one(VerdictBar).show(item, empty=empty)
         diff = self.query_one(DiffView)
         context = self.query_one(ContextView)
         diff_pane = self.query_one("#diff-pane")
         if item is None:
-            empty = "No quotes match the filter." if self.items else self.status
             diff.show(None, message=empty)
             context.show_message("")
             diff_pane.border_title = "Diff"
