@@ -55,4 +55,4 @@ def run(args: argparse.Namespace) -> int:
         path = asyncio.run(save_screenshot(app, args.screenshot, size=(width, height), select=args.select))
         sys.stderr.write(f"quotecheck: screenshot written to {path}\n")
         return 0
-    return run_app(app)
+    return int(run_app(app))

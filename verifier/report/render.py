@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from verifier.models import Article, EditKind, EditOp, Finding, Severity
+from verifier.report.alternatives import distinct_alternatives
 from verifier.report.effective import Effective, decision_words, effective, engine_note, summary_counts
 from verifier.text.display import unescape_markdown
 
@@ -176,8 +177,9 @@ def finding_text(finding: Finding, *, color: bool = False, verdict: Effective | 
         lines.append(f"  - {unescape_markdown(reason)}")
     if v.review is not None:
         lines.append(f"  review:   {decision_words(v.review)}")
-    if m is not None and m.alternatives:
-        alts = ", ".join(f"{a.transcript_id} ({a.score:.2f})" for a in m.alternatives)
+    others = distinct_alternatives(m) if m is not None else ()
+    if others:
+        alts = ", ".join(f"{a.transcript_id} ({a.score:.2f})" for a in others)
         lines.append(f"  also in:  {alts}")
     return "\n".join(lines)
 
