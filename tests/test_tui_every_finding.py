@@ -13,11 +13,15 @@ import re
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from tests.test_tui_review import BEIJING, QUOTES, copy_example, make_app, settle, sync
 from tui.launch import finish
 from tui.screens.review import ReviewScreen
 from tui.state import Status
+from tui.widgets.attribution import AttributionPanel
+from tui.widgets.context_view import ContextView
+from tui.widgets.verdict_bar import VerdictBar
 from verifier.corpus.memory import Corpus
 from verifier.models import Finding, Quote
 from verifier.report.review import Decision, load_review_file, review_path_for
@@ -55,6 +59,30 @@ def opener(kind: str, folder: Path):  # type: ignore[no-untyped-def]
     return lambda: Broken(Corpus([load_transcript(BEIJING)]))
 
 
+def text_of(widget: object) -> str:
+    console = Console(width=100, record=True, color_system=None)
+    console.print(widget.render())  # type: ignore[attr-defined]
+    return console.export_text()
+
+
+def assert_rendering(screen: ReviewScreen, kind: str) -> None:
+    """Each kind of finding has its own calm rendering: badge and verdict in the bar,
+    and the reason there is no passage where there is none."""
+    item = screen.current
+    assert item is not None
+    bar = text_of(screen.query_one(VerdictBar))
+    assert item.badge in bar and "Review" in bar
+    context = text_of(screen.query_one(ContextView))
+    if kind == "errors":
+        assert "the index is corrupt" in bar and "could not be verified" in context
+    elif item.finding is not None and item.finding.match is None:
+        assert "not_found" in bar and "Nothing in the corpus matches" in context
+    elif kind == "no-speakers" and item.finding is not None and item.finding.speaker is None:
+        assert "names no speaker" in text_of(screen.query_one(AttributionPanel))
+    if item.finding is not None and item.finding.reasons:
+        assert item.finding.reasons[0][:30] in " ".join(bar.split())
+
+
 @pytest.mark.parametrize(
     ("kind", "size", "walk"),
     [("story", (80, 24), QUOTES), ("story", (120, 36), QUOTES), ("nothing-found", (80, 24), 3),
@@ -81,6 +109,8 @@ async def test_every_key_on_every_quote_of_every_kind_of_finding(
             assert any(it.finding and it.finding.match for it in screen.items)
         for step in range(walk):
             screen.jump_to(step)
+            await pilot.pause()
+            assert_rendering(screen, kind)
             for key in KEYS:
                 await pilot.press(key)
                 while app.screen is not screen:

@@ -14,7 +14,7 @@ from verifier.report.alternatives import OtherMatch, other_matches
 
 from ..decisions import DecisionStore
 from ..source import ReviewSource
-from ..state import FILTER_LABELS, Item, counts, matches
+from ..state import FILTER_LABELS, Item, Status, counts, matches
 from ..widgets.attribution import AttributionPanel
 from ..widgets.context_view import ContextView
 from ..widgets.diff_view import DiffView
@@ -125,8 +125,12 @@ class ReviewPanes(Screen[None]):
     def context_target(self) -> tuple[Transcript, tuple[Span, ...], str] | str:
         """What the context pane shows: the match or an alternative, else why there is none."""
         item = self.current
-        if item is None or item.finding is None:
+        if item is None:
             return ""
+        if item.finding is None:
+            if item.status is Status.ERROR:
+                return "This quote could not be verified, so there is no passage to show."
+            return "Waiting for the verdict\u2026"
         m = item.finding.match
         if m is None:
             return "Nothing in the corpus matches this quote."
