@@ -121,3 +121,59 @@ def test_the_core_never_imports_textual() -> None:
         "sys.exit('textual' in sys.modules or 'tui' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_the_effective_verdict_is_the_reviewers_override_else_the_engines() -> None:
+    from verifier.models import Finding, QuoteFlag, Severity
+    from verifier.report.effective import effective, engine_note
+    from verifier.report.review import QuoteKey, Review
+
+    q = quote("we will respond", 0)
+    f = Finding(quote=q, match=None, speaker=None, edits=(), fidelity=Fidelity.ALTERED,
+                attribution=Attribution.ANONYMOUS, severity=Severity.FAIL, score=0.9, reasons=())
+    key = QuoteKey.of(q)
+    assert effective(f, None).severity is Severity.FAIL and not effective(f, None).overridden
+    accepted = Review(key=key, quote=q.text, decision=Decision.ACCEPTED)
+    assert not effective(f, accepted).overridden
+    over = Review(key=key, quote=q.text, decision=Decision.OVERRIDDEN, verdict=Fidelity.PARAPHRASE)
+    e = effective(f, over)
+    assert (e.fidelity, e.attribution, e.severity, e.overridden) == (
+        Fidelity.PARAPHRASE, Attribution.ANONYMOUS, Severity.WARN, True
+    )
+    assert engine_note(f, e) == "reviewer; engine: altered"
+    both = Review(key=key, quote=q.text, decision=Decision.OVERRIDDEN, verdict=Fidelity.VERBATIM,
+                  attribution=Attribution.MISATTRIBUTED)
+    assert engine_note(f, effective(f, both)) == "reviewer; engine: altered / anonymous"
+    same = Review(key=key, quote=q.text, decision=Decision.OVERRIDDEN, verdict=Fidelity.ALTERED)
+    assert not effective(f, same).overridden  # repeating the engine's verdict overrides nothing
+    scare = Finding(**{**{s: getattr(f, s) for s in Finding.__slots__}, "quote": Quote(
+        text=q.text, span=q.span, flags=frozenset({QuoteFlag.SCARE})), "severity": Severity.OK})
+    to_misattributed = Review(key=key, quote=q.text, decision=Decision.OVERRIDDEN,
+                              attribution=Attribution.MISATTRIBUTED)
+    assert effective(scare, to_misattributed).severity is Severity.OK  # a scare quote never fails
+
+
+def test_article_review_exit_status_follows_the_overridden_severities(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every failing quote overridden to a faithful verdict: the reviewed article passes."""
+    from verifier.articles.loaders import load_article
+    from verifier.corpus.memory import Corpus
+    from verifier.session import Verifier
+    from verifier.transcripts.loader import load_transcript
+
+    article_path = copy_example(tmp_path)
+    article = load_article(article_path)
+    findings = Verifier(Corpus([load_transcript(BEIJING)])).verify_article(article)
+    file = ReviewFile(article_sha=article_hash(article.text))
+    for f in findings:
+        if str(f.severity) == "fail":
+            file = decide(file, f.quote, decision=Decision.OVERRIDDEN, verdict=Fidelity.VERBATIM,
+                          attribution=Attribution.CONFIRMED)
+    review = review_path_for(article_path)
+    save_review_file(review, file)
+    base = ["article", str(article_path), "--transcript", str(BEIJING)]
+    assert main(base) == 1
+    capsys.readouterr()
+    assert main([*base, "--review", str(review)]) == 0
+    assert ", 0 fail, " in capsys.readouterr().out.splitlines()[0]

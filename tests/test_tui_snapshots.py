@@ -9,6 +9,7 @@ import pytest
 from tests.test_tui_review import ALTERED, MISATTRIBUTED, copy_example, make_app, settle
 
 VERBATIM, ELIDED = 0, 1
+NOT_FOUND = 6  # the Beijing-arrests quote: in no transcript of the small corpus
 
 # On a loaded machine the quote list's scroll position can still settle one row apart
 # between two runs (seen about once in ten full-suite runs at 80x24, never run alone).
@@ -41,8 +42,8 @@ def run_to(index: int, *, changes: int = 0):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     ("index", "changes"),
-    [(VERBATIM, 0), (ELIDED, 1), (ALTERED, 2), (MISATTRIBUTED, 0)],
-    ids=["verbatim", "elided", "altered", "misattributed"],
+    [(VERBATIM, 0), (ELIDED, 1), (ALTERED, 2), (MISATTRIBUTED, 0), (NOT_FOUND, 0)],
+    ids=["verbatim", "elided", "altered", "misattributed", "not-found"],
 )
 def test_review_screen(snap_compare, tmp_path: Path, index: int, changes: int) -> None:  # type: ignore[no-untyped-def]
     app = make_app(copy_example(tmp_path), keep_decisions=False)
@@ -50,6 +51,7 @@ def test_review_screen(snap_compare, tmp_path: Path, index: int, changes: int) -
 
 
 def test_review_screen_at_80_by_24(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The smallest terminal we promise: the verdict bar, its first reason and the footer's keys."""
     app = make_app(copy_example(tmp_path), keep_decisions=False)
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_to(ALTERED, changes=2))
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from verifier.corpus.search_space import SearchSpace
 from verifier.models import Finding
+from verifier.report.effective import effective_verdicts, fold_into_report, review_markdown
 from verifier.report.render import article_markdown, article_report, to_json
-from verifier.report.review import fold_into_report, reconcile, review_markdown
+from verifier.report.review import reconcile
 
 from .decisions import DecisionStore
 from .source import ReviewSource
@@ -36,7 +37,9 @@ def report_text(
     fold_into_report(report, findings, reconciled, path=str(store.path) if store.path else None)
     if kind == "json":
         return to_json(report) + "\n"
-    return article_markdown(report, findings) + "\n" + review_markdown(findings, reconciled)
+    verdicts = effective_verdicts(findings, reconciled.by_index)
+    markdown = article_markdown(report, findings, verdicts=verdicts)
+    return markdown + "\n" + review_markdown(findings, reconciled)
 
 
 def export_report(

@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from verifier.engine.verdict import judge_severity
 from verifier.models import Attribution, Fidelity, Finding, Quote, Severity
+from verifier.report.effective import Effective, effective
 from verifier.report.review import Decision, Review
+from verifier.text.display import unescape_markdown
 
 
 class Status(StrEnum):
@@ -34,27 +35,24 @@ class Item:
     review: Review | None = None
 
     @property
+    def effective(self) -> Effective | None:
+        """The verdicts that count (the reviewer's override, else the engine's); None while waiting."""
+        return effective(self.finding, self.review) if self.finding else None
+
+    @property
     def fidelity(self) -> Fidelity | None:
-        """The verdict that counts: the reviewer's override, else the engine's."""
-        if self.review and self.review.decision is Decision.OVERRIDDEN and self.review.verdict:
-            return self.review.verdict
-        return self.finding.fidelity if self.finding else None
+        e = self.effective
+        return e.fidelity if e else None
 
     @property
     def attribution(self) -> Attribution | None:
-        """The attribution that counts: the reviewer's override, else the engine's."""
-        if self.review and self.review.decision is Decision.OVERRIDDEN and self.review.attribution:
-            return self.review.attribution
-        return self.finding.attribution if self.finding else None
+        e = self.effective
+        return e.attribution if e else None
 
     @property
     def severity(self) -> Severity | None:
-        f = self.finding
-        if f is None or self.fidelity is None or self.attribution is None:
-            return None
-        if self.fidelity is f.fidelity and self.attribution is f.attribution:
-            return f.severity
-        return judge_severity(self.fidelity, self.attribution, f.quote)
+        e = self.effective
+        return e.severity if e else None
 
     @property
     def badge(self) -> str:
@@ -106,9 +104,18 @@ FILTERS: tuple[tuple[str, str], ...] = (
 FILTER_LABELS = dict(FILTERS)
 
 
+def searchable(item: Item) -> str:
+    """What ``/`` searches: the quote's words, who the article credits, who spoke in the match."""
+    q = item.quote
+    speaker = item.finding.speaker if item.finding else None
+    parts = [q.text, q.attributed_to, q.speaker_name, speaker.label if speaker else None,
+             speaker.name if speaker else None]
+    return unescape_markdown(" ".join(" ".join(p.split()) for p in parts if p)).casefold()
+
+
 def matches(item: Item, flt: str, search: str) -> bool:
     """Whether an item passes the filter (``kind:value``) and the search text."""
-    if search and search.casefold() not in " ".join(item.quote.text.split()).casefold():
+    if search and search.casefold() not in searchable(item):
         return False
     if flt == "all":
         return True

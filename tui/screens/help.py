@@ -12,14 +12,24 @@ from textual.widgets import Static
 
 from ..widgets.diff_cells import LEGEND
 
-ABOUT = """\
-Review every quote of the article against the transcripts. Decisions are saved at
-once beside the article (ARTICLE.review.yaml) and restored when you reopen it.
+# Paragraphs without hard line breaks: the help wraps to whatever width the terminal has.
+ABOUT = "\n\n".join([
+    "Review every quote of the article against the transcripts. Decisions are saved at once "
+    "beside the article (ARTICLE.review.yaml) and restored when you reopen it.",
+    "The bar at the top right always shows the current quote: its badge, the verdict that "
+    "counts (yours when you override it, with the engine's beside it), the first reason and "
+    "your decision. Tab moves into the diff, attribution and context panes; the arrows then "
+    "scroll them.",
+    "Badges: OK, WARN, FAIL (severity); ... waiting; CHECK being verified; ERROR failed. "
+    "Decision marks in the list: \u2713 accepted, ! verdict overridden, \u270e has a note.",
+    "Diff rows: A the article's words, T the transcript's, then a row of marks: " + LEGEND,
+])
 
-Badges: OK, WARN, FAIL (severity); ... waiting; CHECK being verified; ERROR failed.
-Decision marks in the list: \u2713 accepted, ! verdict overridden, \u270e has a note.
-Diff rows: A the article's words, T the transcript's, then a row of marks:
-  """ + LEGEND
+# Keys that are not bindings of the review screen but belong in its help.
+EXTRA_KEYS = [
+    ("ctrl+p", "Command palette: every action, a jump to each quote, filters, exports"),
+    ("tab", "Next pane (list, diff, attribution, context); shift+tab the previous"),
+]
 
 
 def key_table(bindings: list[Binding]) -> Table:
@@ -29,6 +39,8 @@ def key_table(bindings: list[Binding]) -> Table:
     table.add_column()
     for b in bindings:
         table.add_row(b.key_display or b.key, b.description)
+    for key, what in EXTRA_KEYS:
+        table.add_row(key, what)
     return table
 
 

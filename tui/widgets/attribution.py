@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from verifier.models import Role
-from verifier.report.review import Decision, overridden
+from verifier.text.display import unescape_markdown
 
 from ..state import Item, Status
 
@@ -22,7 +22,7 @@ _ROLE = {
 
 
 class AttributionPanel(Widget):
-    """Credited vs transcript speaker, verdicts and reasons, and the reviewer's decision."""
+    """Credited vs transcript speaker, the source, and every reason (the verdict bar has the first)."""
 
     COMPONENT_CLASSES = {
         "attribution--label",
@@ -78,22 +78,11 @@ class AttributionPanel(Widget):
             row("", Text(extra, style=muted))
         elif f.match is None:
             row("Speaking", Text("(not found in the corpus)", style=muted))
+        else:
+            row("Speaking", Text("(the transcript names no speaker here)", style=muted))
         if f.match is not None:
             t = f.match.transcript
             row("Source", Text(f"{t.title} ({t.date or 'undated'})", style=muted))
-        verdict = Text()
-        verdict.append(f" {item.badge} ", style=get(f"attribution--{item.style}"))
-        verdict.append(f" {f.fidelity} / {f.attribution}  score {f.score:.2f}")
-        row("Verdict", verdict)
-        for reason in f.reasons:
-            row("", Text(f"\u2022 {reason}"))
-        r = item.review
-        if r is not None:
-            what = {
-                Decision.ACCEPTED: "\u2713 accepted",
-                Decision.OVERRIDDEN: f"! overridden: {overridden(r)}",
-            }.get(r.decision, "noted")  # type: ignore[arg-type]
-            row("Review", Text(what, style=label))
-            if r.note:
-                row("", Text(f"\u270e {r.note}"))
+        for n, reason in enumerate(f.reasons):
+            row("Why" if n == 0 else "", Text(f"\u2022 {unescape_markdown(reason)}"))
         return out

@@ -18,9 +18,11 @@ class ContextView(Widget):
     target: tuple[Transcript, tuple[Span, ...]] | None = None
     message = ""
 
-    def show_span(self, transcript: Transcript, pieces: tuple[Span, ...]) -> None:
-        """Show the paragraphs around a span, under their speakers' labels."""
-        self.target, self.message = (transcript, pieces), ""
+    heading = ""
+
+    def show_span(self, transcript: Transcript, pieces: tuple[Span, ...], *, heading: str = "") -> None:
+        """Show the paragraphs around a span, under their speakers' labels (and a heading line)."""
+        self.target, self.message, self.heading = (transcript, pieces), "", heading
         self.refresh(layout=True)
 
     def show_message(self, message: str) -> None:
@@ -31,7 +33,11 @@ class ContextView(Widget):
         """Built at paint time, so the colours follow the theme as it is now."""
         if self.target is None:
             return Text(self.message, style=self.get_component_rich_style("context-view--muted"))
-        return self.excerpt_text(*self.target)
+        text = self.excerpt_text(*self.target)
+        if self.heading:
+            head = Text(self.heading + "\n\n", style=self.get_component_rich_style("context-view--label"))
+            text = head + text
+        return text
 
     def excerpt_text(self, transcript: Transcript, pieces: tuple[Span, ...]) -> Text:
         """The paragraphs around a span, under their speakers' labels; the span highlighted."""

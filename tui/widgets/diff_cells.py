@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from itertools import zip_longest
 
 from verifier.models import Edit, EditKind, EditOp
+from verifier.text.display import unescape_markdown
 
 SAME = "same"
 KINDS = ("delete", "insert", "change", "elided", "bracket", "typo")
@@ -91,11 +92,12 @@ def _change_kind(e: Edit) -> str:
 
 
 def _flat(text: str) -> str:
-    return " ".join(text.split())
+    """One line of words as shown: whitespace folded, Markdown escapes dropped."""
+    return unescape_markdown(" ".join(text.split()))
 
 
 def _word_pairs(a: str, b: str, kind: str, change: int | None) -> list[Cell]:
-    aw, bw = a.split(), b.split()
+    aw, bw = unescape_markdown(a).split(), unescape_markdown(b).split()
     if len(aw) != len(bw):
         return [Cell(" ".join(aw), " ".join(bw), kind, change)]
     return [Cell(x, y, kind, change) for x, y in zip(aw, bw, strict=True)]

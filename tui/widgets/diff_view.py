@@ -7,6 +7,8 @@ bracketed, ``'`` typography) so the diff reads the same without colour.
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
@@ -82,11 +84,14 @@ class DiffView(Widget):
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         if not self.cells:
-            return max(1, len(self._message_lines()))
+            return max(1, len(self._message_lines(width)))
         return len(wrap(self.cells, self._text_width(width))) * 3
 
-    def _message_lines(self) -> list[str]:
-        return (self.message or "").splitlines() or [""]
+    def _message_lines(self, width: int) -> list[str]:
+        """The message as it wraps at ``width``: a long one must not be cut to one line."""
+        width = max(width, 8)
+        lines = [row for line in (self.message or "").splitlines() for row in textwrap.wrap(line, width)]
+        return lines or [""]
 
     def render(self) -> Text:
         if not self.cells:

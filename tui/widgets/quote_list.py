@@ -8,6 +8,8 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from verifier.text.display import unescape_markdown
+
 from ..state import Item
 
 _BADGE_WIDTH = 5
@@ -54,7 +56,7 @@ class QuoteList(OptionList):
         text.append(" " + _fit(item.verdict_text, max(width - 4 - len(mark), 4)))
         if mark:
             text.append(mark, style=get("quote-list--mark"))
-        words = " ".join(item.quote.text.split())
+        words = unescape_markdown(" ".join(item.quote.text.split()))
         short = words if len(words) <= 120 else words[:119] + "\u2026"
         text.append(f"\n   {_fit(chr(0x201C) + short + chr(0x201D), width)}")
         who = item.quote.attributed_to or "(no speaker credited)"

@@ -13,6 +13,7 @@ from rich.style import Style
 from rich.text import Text
 
 from verifier.models import Span, Transcript, Turn
+from verifier.text.display import unescape_markdown
 
 _PARA = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*\n\s*")
 _LINE = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*")
@@ -21,7 +22,7 @@ _SPACES = re.compile(r"[ \u00a0]{2,}")
 
 def tidy(text: str) -> str:
     """Markdown escapes dropped, paragraphs kept, lines within a paragraph joined."""
-    text = text.replace("\\[", "[").replace("\\]", "]").replace("\\_", "_").replace("\\*", "*")
+    text = unescape_markdown(text)
     text = _PARA.sub("\x00", text)
     text = _LINE.sub(" ", text)
     return _SPACES.sub(" ", text).replace("\x00", "\n\n")

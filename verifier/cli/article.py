@@ -12,15 +12,15 @@ from verifier.cli.common import add_corpus_options, exit_status, open_verifier, 
 from verifier.cli.settings import add_config_option
 from verifier.errors import InputError
 from verifier.models import Article, Finding
-from verifier.report.render import article_markdown, article_text, to_json, to_yaml
-from verifier.report.review import (
-    Reconciled,
+from verifier.report.effective import (
+    Effective,
+    effective_verdicts,
     fold_into_report,
-    load_review_file,
-    reconcile,
     review_markdown,
     review_summary_lines,
 )
+from verifier.report.render import article_markdown, article_text, to_json, to_yaml
+from verifier.report.review import Reconciled, load_review_file, reconcile
 from verifier.text.decode import decode_text
 
 EXAMPLE = """examples:
@@ -60,19 +60,21 @@ def run(args: argparse.Namespace) -> int:
     findings = verifier.verify_article(article)
     report = verifier.report(article, findings)
     reconciled = None
+    verdicts: list[Effective] | None = None
     if getattr(args, "review", None):
         reconciled = fold_review(args.review, article, findings, report)
+        verdicts = effective_verdicts(findings, reconciled.by_index)
     if args.format == "json":
         sys.stdout.write(to_json(report) + "\n")
     elif args.format == "yaml":
         sys.stdout.write(to_yaml(report))
     elif args.format == "markdown":
-        sys.stdout.write(article_markdown(report, findings))
+        sys.stdout.write(article_markdown(report, findings, verdicts=verdicts))
         if reconciled is not None:
             sys.stdout.write("\n" + review_markdown(findings, reconciled))
     else:
-        sys.stdout.write(article_text(report, findings, color=wants_color(sys.stdout)))
-    return exit_status(findings, settings.fail_on)
+        sys.stdout.write(article_text(report, findings, color=wants_color(sys.stdout), verdicts=verdicts))
+    return exit_status(findings, settings.fail_on, verdicts=verdicts)
 
 
 def fold_review(path: str, article: Article, findings: list[Finding], report: dict[str, Any]) -> Reconciled:

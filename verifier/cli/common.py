@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from verifier.models import Finding, Severity
+from verifier.report.effective import Effective
 from verifier.session import CorpusOptions, Settings, Verifier
 
 
@@ -75,7 +76,13 @@ def open_verifier(settings: Settings) -> Verifier:
     return verifier
 
 
-def exit_status(findings: Sequence[Finding], fail_on: str) -> int:
-    """1 when any finding is at or above the --fail-on level, else 0."""
+def exit_status(
+    findings: Sequence[Finding], fail_on: str, *, verdicts: Sequence[Effective] | None = None
+) -> int:
+    """1 when any finding is at or above the --fail-on level, else 0.
+
+    With ``verdicts`` (a reviewer's decisions laid on) the severities that count decide.
+    """
     level = Severity(fail_on).rank
-    return 1 if any(f.severity.rank >= level for f in findings) else 0
+    severities = [v.severity for v in verdicts] if verdicts is not None else [f.severity for f in findings]
+    return 1 if any(s.rank >= level for s in severities) else 0

@@ -41,7 +41,7 @@ def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: 
 
 def run(args: argparse.Namespace) -> int:
     from tui.app import create_app  # the UI is imported only when asked for
-    from tui.launch import build_source
+    from tui.launch import build_source, run_app
 
     source = build_source(args.file, settings_from_args(args))
     app = create_app(source, theme=args.theme)
@@ -55,5 +55,4 @@ def run(args: argparse.Namespace) -> int:
         path = asyncio.run(save_screenshot(app, args.screenshot, size=(width, height), select=args.select))
         sys.stderr.write(f"quotecheck: screenshot written to {path}\n")
         return 0
-    app.run()
-    return 0
+    return int(run_app(app))

@@ -21,6 +21,7 @@ from typing import Any
 from verifier.errors import QuotecheckError, TranscriptError
 from verifier.models import Role, Speaker, Transcript
 from verifier.text.decode import read_text
+from verifier.text.display import unescape_markdown
 from verifier.transcripts.formats.frontmatter import body_offset
 from verifier.transcripts.loader import parse_transcript
 from verifier.transcripts.speakers import ALIAS_FILE, Aliases, load_aliases
@@ -323,7 +324,7 @@ def format_transcript(transcript: Transcript, *, words: int = 12) -> str:
         head.append(f"  {t.source_url}")
     lines = [*head, ""]
     for i, turn in enumerate(t.turns, 1):
-        said = " ".join(" ".join(p.of(t.text).split()) for p in turn.paragraphs).split()
+        said = unescape_markdown(" ".join(" ".join(p.of(t.text).split()) for p in turn.paragraphs)).split()
         opening = " ".join(said[:words]) + (" …" if len(said) > words else "")
         when = turn.start_time or ""
         if turn.end_time:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import yaml
 
 from verifier.models import Article, EditKind, EditOp, Finding, Severity
+from verifier.report.alternatives import distinct_alternatives
+from verifier.report.effective import Effective, decision_words, effective, engine_note, summary_counts
+from verifier.text.display import unescape_markdown
 
 SCHEMA = "quotecheck.report/1"
 _ANSI = {
@@ -86,13 +89,6 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
     return data
 
 
-def summary_counts(findings: Iterable[Finding]) -> dict[str, int]:
-    counts = {"ok": 0, "warn": 0, "fail": 0}
-    for f in findings:
-        counts[str(f.severity)] += 1
-    return counts
-
-
 def article_report(
     article: Article, findings: Sequence[Finding], *, corpus_path: str | None, transcripts: int
 ) -> dict[str, Any]:
@@ -107,7 +103,7 @@ def article_report(
             "date": article.date,
         },
         "corpus": {"path": corpus_path, "transcripts": transcripts},
-        "summary": summary_counts(findings),
+        "summary": summary_counts(effective(f, None) for f in findings),
         "findings": [finding_to_dict(f) for f in findings],
     }
 
@@ -141,17 +137,23 @@ def paint(text: str, style: str, color: bool) -> str:
     return f"{_ANSI[style]}{text}{_ANSI['reset']}" if color else text
 
 
-def finding_text(finding: Finding, *, color: bool = False) -> str:
-    """A finding as a fact-checker reads it in a terminal."""
+def verdict_words(finding: Finding, verdict: Effective, *, sep: str = " / ") -> str:
+    """``paraphrase / anonymous (reviewer; engine: altered)``: what counts, and who decided."""
+    note = engine_note(finding, verdict)
+    return f"{verdict.fidelity}{sep}{verdict.attribution}" + (f" ({note})" if note else "")
+
+
+def finding_text(finding: Finding, *, color: bool = False, verdict: Effective | None = None) -> str:
+    """A finding as a fact-checker reads it in a terminal; ``verdict`` is the one that counts."""
     q = finding.quote
+    v = verdict or effective(finding, None)
     lines = [
         paint(
-            f"{_SEVERITY_MARK[finding.severity]}  {finding.fidelity} / {finding.attribution}"
-            f"  (score {finding.score:.2f})",
+            f"{_SEVERITY_MARK[v.severity]}  {verdict_words(finding, v)}  (score {finding.score:.2f})",
             "bold",
             color,
         ),
-        f"  quote:    \u201c{q.text}\u201d",
+        f"  quote:    \u201c{unescape_markdown(q.text)}\u201d",
     ]
     if q.attributed_to:
         cue = f" ({q.cue})" if q.cue else ""
@@ -168,40 +170,58 @@ def finding_text(finding: Finding, *, color: bool = False) -> str:
             if s.affiliation:
                 who += f", {s.affiliation}"
             lines.append(f"  speaker:  {who}")
-        lines.append(f"  said:     \u201c{' '.join(m.span.of(t.text).split())}\u201d")
-        lines.append(f"  diff:     {inline_diff(finding, color=color)}")
+        said = unescape_markdown(" ".join(m.span.of(t.text).split()))
+        lines.append(f"  said:     \u201c{said}\u201d")
+        lines.append(f"  diff:     {unescape_markdown(inline_diff(finding, color=color))}")
     for reason in finding.reasons:
-        lines.append(f"  - {reason}")
-    if m is not None and m.alternatives:
-        alts = ", ".join(f"{a.transcript_id} ({a.score:.2f})" for a in m.alternatives)
+        lines.append(f"  - {unescape_markdown(reason)}")
+    if v.review is not None:
+        lines.append(f"  review:   {decision_words(v.review)}")
+    others = distinct_alternatives(m) if m is not None else ()
+    if others:
+        alts = ", ".join(f"{a.transcript_id} ({a.score:.2f})" for a in others)
         lines.append(f"  also in:  {alts}")
     return "\n".join(lines)
 
 
-def article_text(report: dict[str, Any], findings: Sequence[Finding], *, color: bool = False) -> str:
-    """The article report for a terminal: grouped by severity, worst first, diff inline."""
+def _verdicts(findings: Sequence[Finding], verdicts: Sequence[Effective] | None) -> list[Effective]:
+    return list(verdicts) if verdicts is not None else [effective(f, None) for f in findings]
+
+
+def article_text(
+    report: dict[str, Any],
+    findings: Sequence[Finding],
+    *,
+    color: bool = False,
+    verdicts: Sequence[Effective] | None = None,
+) -> str:
+    """The article report for a terminal: grouped by the severity that counts, worst first."""
     art = report["article"]
-    s = report["summary"]
+    vs = _verdicts(findings, verdicts)
+    s = summary_counts(vs)
     out = [
         f"{art.get('title') or art.get('path') or 'article'}: {len(findings)} quotes, "
         f"{s['fail']} fail, {s['warn']} warn, {s['ok']} ok"
     ]
     for sev in (Severity.FAIL, Severity.WARN, Severity.OK):
-        group = [f for f in findings if f.severity is sev]
+        group = [(f, v) for f, v in zip(findings, vs, strict=True) if v.severity is sev]
         if not group:
             continue
         out.append("")
         out.append(paint(f"== {_SEVERITY_MARK[sev]} ({len(group)}) ==", "bold", color))
-        for f in group:
-            out.append(finding_text(f, color=color))
+        for f, v in group:
+            out.append(finding_text(f, color=color, verdict=v))
             out.append("")
     return "\n".join(out).rstrip() + "\n"
 
 
-def article_markdown(report: dict[str, Any], findings: Sequence[Finding]) -> str:
-    """A Markdown note an editor can paste into a CMS."""
+def article_markdown(
+    report: dict[str, Any], findings: Sequence[Finding], *, verdicts: Sequence[Effective] | None = None
+) -> str:
+    """A Markdown note an editor can paste into a CMS, with the verdicts that count."""
     art = report["article"]
-    s = report["summary"]
+    vs = _verdicts(findings, verdicts)
+    s = summary_counts(vs)
     out = [
         f"## Quote check: {art.get('title') or art.get('path') or 'article'}",
         "",
@@ -210,21 +230,24 @@ def article_markdown(report: dict[str, Any], findings: Sequence[Finding]) -> str
         "| # | Severity | Quote | Credited | Verdict | Source |",
         "|---|---|---|---|---|---|",
     ]
-    for n, f in enumerate(findings, 1):
+    for n, (f, v) in enumerate(zip(findings, vs, strict=True), 1):
         src = "—"
         if f.match:
             t = f.match.transcript
             src = f"[{md_escape(t.title)}]({t.source_url})" if t.source_url else md_escape(t.title)
         out.append(
-            f"| {n} | {_SEVERITY_MARK[f.severity]} | \u201c{md_escape(shortq(f.quote.text))}\u201d | "
-            f"{md_escape(f.quote.attributed_to or '—')} | {f.fidelity}, {f.attribution} | {src} |"
+            f"| {n} | {_SEVERITY_MARK[v.severity]} | \u201c{md_escape(shortq(f.quote.text))}\u201d | "
+            f"{md_escape(f.quote.attributed_to or '—')} | {verdict_words(f, v, sep=', ')} | {src} |"
         )
     out.append("")
-    for n, f in enumerate(findings, 1):
-        if f.severity is Severity.OK:
+    for n, (f, v) in enumerate(zip(findings, vs, strict=True), 1):
+        if v.severity is Severity.OK:
             continue
-        out.append(f"### {n}. {_SEVERITY_MARK[f.severity]}: \u201c{md_escape(shortq(f.quote.text))}\u201d")
+        out.append(f"### {n}. {_SEVERITY_MARK[v.severity]}: \u201c{md_escape(shortq(f.quote.text))}\u201d")
         out.append("")
+        if v.overridden:
+            out.append(f"Verdict: {md_escape(verdict_words(f, v))}")
+            out.append("")
         if f.match:
             out.append(f"Diff: {md_escape(inline_diff(f, color=False))}")
             out.append("")

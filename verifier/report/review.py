@@ -14,7 +14,7 @@ import hashlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from verifier.errors import QuotecheckError
-from verifier.models import Attribution, Fidelity, Finding, Quote
+from verifier.models import Attribution, Fidelity, Quote
 from verifier.yamlnodes import load_yaml
 
 SCHEMA = "quotecheck.review/1"
@@ -323,60 +323,3 @@ def _offset(value: Any) -> int:
         raise ValueError(f"offset {value!r} is not a whole number >= 0")
     return value
 
-
-# --- reports ------------------------------------------------------------------------------
-
-
-def fold_into_report(
-    report: dict[str, Any], findings: Sequence[Finding], reconciled: Reconciled, *, path: str | None
-) -> dict[str, Any]:
-    """Add each reviewed finding's ``review`` and a top-level ``review`` summary to a report."""
-    for i, data in enumerate(report["findings"]):
-        review = reconciled.by_index.get(i)
-        if review is not None:
-            data["review"] = review_to_dict(review)
-    report["review"] = {
-        "path": path,
-        "reviewed": len(reconciled.by_index),
-        "of": len(findings),
-        "article_changed": reconciled.article_changed,
-        "unmatched": [{"quote": r.quote, **review_to_dict(r)} for r in reconciled.stale],
-    }
-    return report
-
-
-def overridden(review: Review) -> str:
-    """What the reviewer set in place of the engine's verdicts, e.g. 'verbatim, confirmed'."""
-    return ", ".join(str(v) for v in (review.verdict, review.attribution) if v) or "-"
-
-
-def review_markdown(findings: Sequence[Finding], reconciled: Reconciled) -> str:
-    """A Markdown section listing the reviewer's decisions, for the Markdown report."""
-    lines = ["### Review", ""]
-    for i in range(len(findings)):
-        r = reconciled.by_index.get(i)
-        if r is None:
-            continue
-        what = {Decision.ACCEPTED: "accepted", Decision.OVERRIDDEN: f"overridden: {overridden(r)}"}.get(
-            r.decision, "noted"  # type: ignore[arg-type]
-        )
-        note = f" — {r.note}" if r.note else ""
-        lines.append(f"- {i + 1}. {what}{note}")
-    for r in reconciled.stale:
-        lines.append(f"- no longer in the article: \u201c{_short(r.quote)}\u201d")
-    if len(lines) == 2:
-        lines.append("No decisions yet.")
-    return "\n".join(lines) + "\n"
-
-
-def review_summary_lines(reconciled: Reconciled) -> Iterable[str]:
-    """Plain lines warning about a changed article, for stderr or the UI."""
-    if reconciled.article_changed:
-        yield "the article changed since it was reviewed"
-    for r in reconciled.stale:
-        yield f"decision no longer matches any quote: \u201c{_short(r.quote)}\u201d"
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
