@@ -114,7 +114,7 @@ def parse(text: str, *, path: str | None = None, id: str = "") -> Transcript:
             (speaker or speaker_for(None), named[1] if named else m.start(), m.end(), 0,
              clock(m.group("start")), clock(m.group("end")))
         )
-    ends = ends[1:] + [len(text)]
+    ends = ends[1:] + [len(text)] if pieces else []  # no segments: no turns (an error below)
     for (spk, head, w_start, _, t0, t1), w_end in zip(pieces, ends, strict=True):
         panel = PANEL_RE.search(text, w_start, w_end)
         said = _unwrap(text, w_start, panel.start() if panel else w_end)
