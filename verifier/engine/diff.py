@@ -8,6 +8,7 @@ how busy the machine is), and cleaned up semantically so edits read as phrases.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
@@ -51,32 +52,48 @@ def word_diff(a: list[str], b: list[str], *, semantic: bool = True) -> list[tupl
     return runs
 
 
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of the diff: the same words on both sides, or one change (either side may be
+    empty); ``i`` and ``j`` are where it starts in each word list."""
+
+    same: bool
+    a: list[Token]
+    b: list[Token]
+    i: int
+    j: int
+
+
+def diff_runs(a: list[Token], b: list[Token], *, semantic: bool = True) -> list[Run]:
+    """The word diff of two token lists as alternating runs of equal words and changes."""
+    out: list[Run] = []
+    i = j = 0
+    for op, na, nb in word_diff([x.norm for x in a], [x.norm for x in b], semantic=semantic):
+        same = op == 0
+        if out and not same and not out[-1].same:  # a delete and an insert: one change
+            last = out[-1]
+            out[-1] = Run(same=False, a=last.a + a[i : i + na], b=last.b + b[j : j + nb], i=last.i, j=last.j)
+        else:
+            out.append(Run(same=same, a=a[i : i + na], b=b[j : j + nb], i=i, j=j))
+        i, j = i + na, j + nb
+    return out
+
+
 def piece_edits(
     quote_text: str, q: list[Token], transcript_text: str, t: list[Token], after: list[Token]
 ) -> list[Edit]:
     """Edits for one quote piece against the transcript words it landed on."""
     edits: list[Edit] = []
-    i = j = 0
-    runs = word_diff([x.norm for x in q], [x.norm for x in t])
-    k = 0
-    while k < len(runs):
-        op, na, nb = runs[k]
-        if op == 0:
-            edits.extend(equal_edits(quote_text, q[i : i + na], transcript_text, t[j : j + nb], i))
-            i, j, k = i + na, j + nb, k + 1
+    vocab = lower_vocab(transcript_text)
+    for run in diff_runs(q, t):
+        deleted, inserted = run.a, run.b
+        if run.same:
+            edits.extend(equal_edits(quote_text, deleted, transcript_text, inserted, run.i))
             continue
-        deleted: list[Token] = []
-        inserted: list[Token] = []
-        while k < len(runs) and runs[k][0] != 0:
-            op, na, nb = runs[k]
-            deleted += q[i : i + na]
-            inserted += t[j : j + nb]
-            i, j, k = i + na, j + nb, k + 1
-        follow = t[j:] + after
-        vocab = lower_vocab(transcript_text)
-        before = t[: j - len(inserted)]
+        follow = t[run.j + len(inserted) :] + after
+        before = t[: run.j]
         kind = classify_change(deleted, inserted, follow, before, vocab)
-        if not deleted and beside_editorial(q, i):
+        if not deleted and beside_editorial(q, run.i):
             kind = EditKind.BRACKET  # "[Navalny] courageously" for "Navalny, who courageously"
         replaced = deleted and inserted and len(deleted) + len(inserted) > 2
         if replaced and kind in MEANING_KINDS | {EditKind.WORDING}:
@@ -117,24 +134,13 @@ def chunk_edits(
     """
     carriers = chunk_carriers(deleted, inserted, follow, vocab)
     parts: list[tuple[EditKind | None, list[Token], list[Token]]] = []  # None: the same words
-    i = j = k = 0
-    runs = word_diff([x.norm for x in deleted], [x.norm for x in inserted], semantic=False)
-    while k < len(runs):
-        if runs[k][0] == 0:
-            _, na, nb = runs[k]
-            parts.append((None, deleted[i : i + na], inserted[j : j + nb]))
-            i, j, k = i + na, j + nb, k + 1
+    for run in diff_runs(deleted, inserted, semantic=False):
+        if run.same:
+            parts.append((None, run.a, run.b))
             continue
-        d: list[Token] = []
-        n: list[Token] = []
-        while k < len(runs) and runs[k][0] != 0:
-            _, na, nb = runs[k]
-            d += deleted[i : i + na]
-            n += inserted[j : j + nb]
-            i, j, k = i + na, j + nb, k + 1
-        ahead = inserted[j:] + follow
-        sub = classify_change(d, n, ahead, before + inserted[: j - len(n)], vocab)
-        parts.append((EditKind.WORDING if sub in CHUNK_KINDS - carriers else sub, d, n))
+        ahead = inserted[run.j + len(run.b) :] + follow
+        sub = classify_change(run.a, run.b, ahead, before + inserted[: run.j], vocab)
+        parts.append((EditKind.WORDING if sub in CHUNK_KINDS - carriers else sub, run.a, run.b))
     shown = {kind for kind, _, _ in parts}
     if not carriers <= shown:
         whole = next(c for c in _CARRIER_ORDER if c in carriers)
