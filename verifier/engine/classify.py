@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from verifier.engine.policy import DEFAULT_POLICY
 from verifier.models import EditKind
@@ -262,10 +263,11 @@ def names_of(tokens: list[Token], lower_vocab: frozenset[str] = frozenset()) -> 
     is an ordinary word capitalised; "China" or "Kirby" is not.
     """
     small = word_lists().function_words
+    titles = title_words()
     out = []
     for t in tokens:
-        if not t.surface[:1].isupper() or t.norm in small:
-            continue
+        if not t.surface[:1].isupper() or t.norm in small or t.norm.rstrip(".") in titles:
+            continue  # "President", "Prime Minister": an office, not who holds it
         starts = not t.gap_before.strip() or t.gap_before.endswith((".", "?", "!", '"', ":"))
         bare = _POSSESSIVE_RE.sub("", t.norm)
         if bare in lower_vocab or (starts and not lower_vocab):
@@ -275,6 +277,14 @@ def names_of(tokens: list[Token], lower_vocab: frozenset[str] = frozenset()) -> 
 
 
 _POSSESSIVE_RE = re.compile(r"'s?$")
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Words of office ("president", "minister", "secretary"), from the speaker vocabulary."""
+    from verifier.transcripts.speakers import role_words
+
+    return frozenset(str(w).casefold() for w in role_words()["title_words"])
 
 
 def same_name(a: str, b: str) -> bool:
@@ -449,12 +459,24 @@ def carrier_classes(words: list[str]) -> list[str]:
     """The classes of the carrier words among ``words``, sorted; comparatives count as "more"."""
     classes = word_lists().carrier_class
     negs = word_lists().negations
-    found = [  # "not any" is the negation's: "there was not any" says "there is no"
+    found = [
         classes[w] for k, w in enumerate(words)
-        if w in classes and not (w == "any" and k and (words[k - 1] in negs or words[k - 1].endswith("n't")))
+        if w in classes and not (k and _belongs_to_previous(w, words[k - 1], negs))
     ]
     found += ["quantifiers:more" for w in words if w not in classes and is_comparative(w)]
     return sorted(found)
+
+
+_FLOATING = frozenset({"all", "both", "each"})
+_PLURAL_PRONOUNS = frozenset({"we", "you", "they", "us", "them"})
+
+
+def _belongs_to_previous(word: str, previous: str, negations: frozenset[str]) -> bool:
+    """A carrier word that only restates its neighbour: "not any" is the negation's ("there
+    was not any" says "there is no"); "we all", "they both" name the same people as "we"."""
+    if word == "any" and (previous in negations or previous.endswith("n't")):
+        return True
+    return word in _FLOATING and previous in _PLURAL_PRONOUNS
 
 
 def is_comparative(word: str) -> bool:
