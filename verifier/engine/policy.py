@@ -70,6 +70,8 @@ class Policy:
     # A quote found in place is a paraphrase only when, besides its rewordings, less than
     # this share of the transcript's words (fillers and false starts aside) survive in order.
     paraphrase_survival_below: float = 0.8
+    # Below this share, whatever the edits, the quote is in mostly other words: a paraphrase.
+    paraphrase_mostly_other_below: float = 0.5
     # Places scoring within this of the best explain a quote "about equally well": among
     # them the credited speaker's wins (VERDICTS.md's search order).
     credited_margin: float = 0.1

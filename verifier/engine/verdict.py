@@ -124,9 +124,10 @@ def judge_fidelity(
         rewordings += is_rewording(group)
         if reason:
             reasons.append(reason)
+    survived = survival_share(edits)
     if (
-        rewordings >= policy.paraphrase_min_rewordings
-        and survival_share(edits) < policy.paraphrase_survival_below
+        (rewordings >= policy.paraphrase_min_rewordings and survived < policy.paraphrase_survival_below
+         or survived < policy.paraphrase_mostly_other_below)
         and not facts.stitched
         and not any(e.kind in _HARD_CARRIERS for e in edits)
     ):  # mostly other words: a paraphrase, whatever it added or dropped, unless a hard
