@@ -82,3 +82,12 @@ def test_reporter_and_title_credits_by_grammar() -> None:
     assert not describes_reporter("the press secretary")
     assert credit_core("the visibly angry president") == "the president"
     assert credit_core("the president") == "the president"
+
+
+def test_the_deciding_reason_of_a_faithful_misattributed_quote_is_the_attribution(
+    bundled_corpus: Corpus,
+) -> None:
+    """A one-line view (the review desk's verdict bar) shows why it fails, not "word for word"."""
+    finding = Verifier(bundled_corpus).verify_quote(Quote.typed(QUESTION, attributed_to="Kirby"))
+    assert finding.reasons[0].startswith("The quote matches the transcript word for word")
+    assert finding.deciding_reason is not None and "asked by" in finding.deciding_reason

@@ -254,6 +254,14 @@ class Finding:
     severity: Severity
     score: float
     reasons: tuple[str, ...]
+    lead: int = 0  # which reason decided the severity (the attribution's, when it is the worse)
+
+    @property
+    def deciding_reason(self) -> str | None:
+        """The reason a one-line view shows: the one behind the verdict that counts most."""
+        if not self.reasons:
+            return None
+        return self.reasons[self.lead if 0 <= self.lead < len(self.reasons) else 0]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -51,8 +51,8 @@ class VerdictBar(Widget):
             note = engine_note(f, v)
             if note:
                 out.append(f"  ({note})", style=get("verdict-bar--muted"))
-            if f.reasons:
-                out.append("\n" + _clip(unescape_markdown(f.reasons[0]), self._room()))
+            if f.deciding_reason:
+                out.append("\n" + _clip(unescape_markdown(f.deciding_reason), self._room()))
         out.append("\nReview ", style=get("verdict-bar--label"))
         out.append_text(self.decision_text(item))
         return out

@@ -29,7 +29,13 @@ from verifier.engine.ranking import (
     split_points,
     stitched_split,
 )
-from verifier.engine.verdict import MatchFacts, judge_attribution, judge_fidelity, judge_severity
+from verifier.engine.verdict import (
+    MatchFacts,
+    attribution_decides,
+    judge_attribution,
+    judge_fidelity,
+    judge_severity,
+)
 from verifier.models import (
     Attribution,
     Edit,
@@ -278,4 +284,5 @@ def judge(ctx: Context, quote: Quote, ex: Explanation) -> Finding | Rejected:
         severity=judge_severity(fidelity, attribution, quote),
         score=round(best.score, 4),
         reasons=tuple(fid_reasons + attr_reasons),
+        lead=len(fid_reasons) if attribution_decides(fidelity, attribution) and attr_reasons else 0,
     )

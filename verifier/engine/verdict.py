@@ -324,6 +324,11 @@ def severity_of(fidelity: Fidelity, attribution: Attribution) -> Severity:
     return max(_FIDELITY_SEVERITY[fidelity], _ATTRIBUTION_SEVERITY[attribution], key=lambda s: s.rank)
 
 
+def attribution_decides(fidelity: Fidelity, attribution: Attribution) -> bool:
+    """Whether the attribution, not the wording, sets the severity (a faithful quote misattributed)."""
+    return _ATTRIBUTION_SEVERITY[attribution].rank > _FIDELITY_SEVERITY[fidelity].rank
+
+
 def judge_severity(fidelity: Fidelity, attribution: Attribution, quote: Quote) -> Severity:
     """The worse of the two verdicts; a scare quote or a title never fails an article."""
     if QuoteFlag.SCARE in quote.flags:
