@@ -426,7 +426,7 @@ def test_a_claims_transcript_key_restricts_the_search(world: Path, hint: str, fo
 def test_a_claims_transcript_that_is_not_in_the_corpus_is_one_error(world: Path) -> None:
     (world / "claims.yaml").write_text("claims:\n  - quote: Good morning, everybody\n    transcript: nope\n")
     result = run("article", "claims.yaml", "--corpus", "corpus", "--no-index", cwd=world)
-    assert_refused(result, "'nope'", "not in the corpus")
+    assert_refused(result, "claims.yaml", "claim 1", "'nope'", "not in the corpus")
 
 
 def test_html_on_stdin_is_read_as_html(world: Path) -> None:

@@ -172,8 +172,17 @@ class Verifier:
         """Findings one at a time, in article order, so a UI can show each when ready."""
         from verifier.articles.quotes import extract_quotes
 
-        for quote in extract_quotes(article):
-            yield self.verify_quote(quote, near_date=article.date)
+        for n, quote in enumerate(extract_quotes(article), 1):
+            try:
+                yield self.verify_quote(quote, near_date=article.date)
+            except InputError as exc:
+                if not quote.transcript_hint:
+                    raise
+                # a claims file's own mistake: say which file and which claim
+                raise InputError(
+                    f"claim {n} names transcript {quote.transcript_hint!r}, which is not in the corpus",
+                    path=article.path,
+                ) from exc
 
     def verify_article(self, article: Article) -> list[Finding]:
         """Every quote of an article, verified in article order."""
