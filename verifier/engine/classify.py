@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 from verifier.engine.policy import DEFAULT_POLICY
@@ -39,7 +40,7 @@ def classify_change(
     inserted: list[Token],
     after: list[Token],
     before: list[Token] = (),  # type: ignore[assignment]
-    lower_vocab: frozenset[str] = frozenset(),
+    lower_vocab: Container[str] = frozenset(),
 ) -> EditKind:
     """Classify replacing ``deleted`` (quote words) by ``inserted`` (transcript words).
 
@@ -138,7 +139,7 @@ MEANING_KINDS = CHUNK_KINDS | {EditKind.ANTONYM, EditKind.CONTENT}
 
 
 def chunk_carriers(
-    deleted: list[Token], inserted: list[Token], after: list[Token], lower_vocab: frozenset[str]
+    deleted: list[Token], inserted: list[Token], after: list[Token], lower_vocab: Container[str]
 ) -> set[EditKind]:
     """Every meaning carrier a whole changed chunk changes, judged over the chunk at once.
 
@@ -256,7 +257,7 @@ def canonical_number(word: str) -> str:
     return word
 
 
-def names_of(tokens: list[Token], lower_vocab: frozenset[str] = frozenset()) -> list[str]:
+def names_of(tokens: list[Token], lower_vocab: Container[str] = frozenset()) -> list[str]:
     """Capitalised words that are names: not at a sentence start, or never written in lower case.
 
     A word the transcript also prints in lower case ("Today", "Economy" in a headline)
@@ -279,6 +280,26 @@ def names_of(tokens: list[Token], lower_vocab: frozenset[str] = frozenset()) -> 
 _POSSESSIVE_RE = re.compile(r"'s?$")
 
 
+class LowerWords:
+    """The words a text prints in lower case somewhere, looked up one word at a time: most
+    quotes ask about no word at all, and a transcript is tens of thousands of characters."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        if word not in self._known:
+            pattern = rf"(?<![\w'\u2019-]){re.escape(word)}(?![\w])"
+            self._known[word] = re.search(pattern, self.text) is not None
+        return self._known[word]
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+
 @lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """Words of office ("president", "minister", "secretary"), from the speaker vocabulary."""
@@ -299,7 +320,7 @@ def same_name(a: str, b: str) -> bool:
     return is_misspelling(a, b) or min(len(a), len(b)) >= 6 and edit_distance(a, b) <= 3 and a[0] == b[0]
 
 
-def names_changed(deleted: list[Token], inserted: list[Token], lower_vocab: frozenset[str]) -> bool:
+def names_changed(deleted: list[Token], inserted: list[Token], lower_vocab: Container[str]) -> bool:
     """The article names someone or something the transcript passage does not (or swaps one).
 
     A printed full name is one name: "Benjamin Netanyahu" for "Netanyahu", "President

@@ -7,26 +7,29 @@ how busy the machine is), and cleaned up semantically so edits read as phrases.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from diff_match_patch import diff_match_patch
 
-from verifier.engine.classify import CHUNK_KINDS, MEANING_KINDS, chunk_carriers, classify_change
+from verifier.engine.classify import (
+    CHUNK_KINDS,
+    MEANING_KINDS,
+    LowerWords,
+    chunk_carriers,
+    classify_change,
+)
 from verifier.models import Edit, EditKind, EditOp, Span
-from verifier.text.tokens import Token, fold_typography
-
-_LOWER_WORD_RE = re.compile(r"(?<![\w'-])[a-z][a-z-]*")
+from verifier.text.tokens import Token
 
 _SENTENCE_END = (".", "?", "!", ":", '"')
 _QUOTE_MARKS = str.maketrans("", "", "\"'")
 
 
 @lru_cache(maxsize=16)
-def lower_vocab(text: str) -> frozenset[str]:
+def lower_vocab(text: str) -> LowerWords:
     """Words the text prints in lower case: capitalised elsewhere, they are not names."""
-    return frozenset(_LOWER_WORD_RE.findall(fold_typography(text)))
+    return LowerWords(text)
 
 
 def word_diff(a: list[str], b: list[str], *, semantic: bool = True) -> list[tuple[int, int, int]]:
@@ -122,7 +125,7 @@ def chunk_edits(
     inserted: list[Token],
     follow: list[Token],
     before: list[Token],
-    vocab: frozenset[str],
+    vocab: LowerWords,
 ) -> list[Edit]:
     """A changed chunk judged word by word, its meaning carriers judged over the whole chunk.
 
