@@ -81,8 +81,6 @@ def classify_change(
                                after, before, lower_vocab)
         if kind in (EditKind.GRAMMAR, EditKind.TYPOGRAPHY, EditKind.SPELLING):
             return EditKind.GRAMMAR
-    if not dq and is_filler(it) or not it and is_filler(dq):
-        return EditKind.FILLER
     if same_words_inflected(printed, said):
         return EditKind.GRAMMAR
     if len(dq) == len(it) == 1 and is_misspelling(dq[0], it[0]):
@@ -331,8 +329,13 @@ def names_changed(deleted: list[Token], inserted: list[Token], lower_vocab: Cont
     if not runs:
         return bool(said) and not deleted  # a name dropped with nothing in its place
     return not all(
-        any(same_name(p, s) for p in names_of(run, frozenset({"\0"})) for s in said) for run in runs
+        any(same_name(p, s) for p in names_of(run, _NOTHING_LOWER) for s in said) for run in runs
     )
+
+
+# A vocabulary that is never empty and holds no word: every capitalised word of a printed
+# full name counts, its first word at a sentence start included.
+_NOTHING_LOWER: frozenset[str] = frozenset({"\0"})
 
 
 def capital_runs(tokens: list[Token]) -> list[list[Token]]:
