@@ -103,6 +103,21 @@ def test_thresholds_change_the_verdict_of_check(tmp_path: Path, capsys: pytest.C
     assert json.loads(capsys.readouterr().out)["fidelity"] in STRICTER
 
 
+def test_word_level_thresholds_reach_the_edit_classifier(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A dropped word is judged by the session's policy, not the default one: "of precursors"
+    left out is wording by default, a lost clause when one dropped word is enough."""
+    corpus = small_corpus(tmp_path)
+    dropped = "We're starting to see reductions in seizures at some U.S. airports already"
+    args = ["check", dropped, "--corpus", str(corpus), "--format", "json"]
+    main(args)
+    assert json.loads(capsys.readouterr().out)["fidelity"] == "minor_edits"
+    strict = write(tmp_path / "strict.yaml", "thresholds:\n  dropped_words_altered: 1\n")
+    main([*args, "--config", str(strict)])
+    assert json.loads(capsys.readouterr().out)["fidelity"] == "altered"
+
+
 def test_config_in_working_directory_sets_corpus_fail_on_and_thresholds(tmp_path: Path) -> None:
     small_corpus(tmp_path)
     articles = write_articles(tmp_path / "articles")

@@ -6,7 +6,7 @@ import re
 from collections.abc import Container
 from functools import lru_cache
 
-from verifier.engine.policy import DEFAULT_POLICY
+from verifier.engine.policy import Policy
 from verifier.models import EditKind
 from verifier.text.tokens import Token
 from verifier.text.wordlists import word_lists
@@ -39,8 +39,9 @@ def classify_change(
     deleted: list[Token],
     inserted: list[Token],
     after: list[Token],
-    before: list[Token] = (),  # type: ignore[assignment]
-    lower_vocab: Container[str] = frozenset(),
+    before: list[Token],
+    lower_vocab: Container[str],
+    policy: Policy,
 ) -> EditKind:
     """Classify replacing ``deleted`` (quote words) by ``inserted`` (transcript words).
 
@@ -48,14 +49,13 @@ def classify_change(
     dropped repeat of them is a false start ("we — we are", "any changes that — any
     governance changes"), not a lost word. ``lower_vocab`` holds the words the
     transcript prints in lower case somewhere: a capitalised word it never writes
-    so is a name; one it does ("Today", a headline's "Economy") is not.
+    so is a name; one it does ("Today", a headline's "Economy") is not. ``policy``
+    holds the session's word counts for a dropped aside and an invented clause.
     """
     lists = word_lists()
     dq = [t.norm for t in deleted]
     it = [t.norm for t in inserted]
-    if any(t.editorial or t.bracketed for t in deleted) or (
-        inserted and all(t.bracketed for t in inserted)
-    ):
+    if any(t.editorial or t.bracketed for t in deleted) or (inserted and all(t.bracketed for t in inserted)):
         return EditKind.BRACKET
     if _LETTERS_RE.sub("", "".join(dq)) == _LETTERS_RE.sub("", "".join(it)):
         return EditKind.TYPOGRAPHY
@@ -77,8 +77,14 @@ def classify_change(
         return EditKind.TYPOGRAPHY  # "Sixteen" printed as "16"
     steady = without_stutter(it)
     if dq and steady != it:  # "need" for "needs — needs": judge the words once said
-        kind = classify_change(deleted, [t for t in inserted if t.norm in steady][: len(steady)],
-                               after, before, lower_vocab)
+        kind = classify_change(
+            deleted,
+            [t for t in inserted if t.norm in steady][: len(steady)],
+            after,
+            before,
+            lower_vocab,
+            policy,
+        )
         if kind in (EditKind.GRAMMAR, EditKind.TYPOGRAPHY, EditKind.SPELLING):
             return EditKind.GRAMMAR
     if same_words_inflected(printed, said):
@@ -92,17 +98,17 @@ def classify_change(
     small = lists.function_words | lists.auxiliaries
     if all(w in small for w in expand(printed) + expand(said)):
         return EditKind.FUNCTION_WORD
-    if not dq and is_aside(inserted, after):
+    if not dq and is_aside(inserted, after, policy):
         return EditKind.WORDING
-    if adds_or_drops_a_clause(printed, said):
+    if adds_or_drops_a_clause(printed, said, policy):
         return EditKind.CONTENT
     return swap_kind(printed, said)
 
 
-def is_aside(inserted: list[Token], after: list[Token]) -> bool:
+def is_aside(inserted: list[Token], after: list[Token], policy: Policy) -> bool:
     """A few words the speaker set off with a dash, dropped whole ("secure this deal — to nail
     it down."): a restatement or an aside, not a word cut out of a phrase."""
-    if not inserted or content_count([t.norm for t in inserted]) > DEFAULT_POLICY.aside_max_words:
+    if not inserted or content_count([t.norm for t in inserted]) > policy.aside_max_words:
         return False
     opens = inserted[0].gap_before.strip().startswith(_DASHES)
     closes = not after or after[0].gap_before.strip()[:1] in (".", "?", "!", "\u2014", "-", ";")
@@ -137,7 +143,11 @@ MEANING_KINDS = CHUNK_KINDS | {EditKind.ANTONYM, EditKind.CONTENT}
 
 
 def chunk_carriers(
-    deleted: list[Token], inserted: list[Token], after: list[Token], lower_vocab: Container[str]
+    deleted: list[Token],
+    inserted: list[Token],
+    after: list[Token],
+    lower_vocab: Container[str],
+    policy: Policy,
 ) -> set[EditKind]:
     """Every meaning carrier a whole changed chunk changes, judged over the chunk at once.
 
@@ -157,7 +167,7 @@ def chunk_carriers(
         found.add(EditKind.NAME)
     if is_qualifier_change(printed, said):
         found.add(EditKind.QUALIFIER)
-    if adds_or_drops_a_clause(printed, said):
+    if adds_or_drops_a_clause(printed, said, policy):
         found.add(EditKind.CONTENT)
     return found
 
@@ -201,9 +211,8 @@ def content_count(words: list[str]) -> int:
     return sum(1 for w in expand(words) if w not in small and not is_filler([w]))
 
 
-def adds_or_drops_a_clause(printed: list[str], said: list[str]) -> bool:
+def adds_or_drops_a_clause(printed: list[str], said: list[str], policy: Policy) -> bool:
     """The article adds words nobody said, or drops a clause, rather than swapping a word."""
-    policy = DEFAULT_POLICY
     added = content_count(printed) - content_count(said)
     if not printed or not said:  # words dropped or added outright, nothing in their place
         return added >= policy.added_words_altered or -added >= policy.dropped_words_altered
@@ -227,9 +236,7 @@ def numbers_of(words: list[str]) -> list[str]:
     """The numbers among ``words``, spelled one way ("Sixteen" and "16" are the same)."""
     nums = word_lists().number_words
     return [
-        canonical_number(w)
-        for w in words
-        if _DIGIT_RE.search(w) or w in nums or canonical_number(w) != w
+        canonical_number(w) for w in words if _DIGIT_RE.search(w) or w in nums or canonical_number(w) != w
     ]
 
 
@@ -328,9 +335,7 @@ def names_changed(deleted: list[Token], inserted: list[Token], lower_vocab: Cont
     runs = [run for run in capital_runs(deleted) if names_of(run, lower_vocab)]
     if not runs:
         return bool(said) and not deleted  # a name dropped with nothing in its place
-    return not all(
-        any(same_name(p, s) for p in names_of(run, _NOTHING_LOWER) for s in said) for run in runs
-    )
+    return not all(any(same_name(p, s) for p in names_of(run, _NOTHING_LOWER) for s in said) for run in runs)
 
 
 # A vocabulary that is never empty and holds no word: every capitalised word of a printed
@@ -380,8 +385,7 @@ def is_broken_off(inserted: list[Token], after: list[Token]) -> bool:
     if not any(ends_at_dash):
         return False
     return all(
-        (dash and len(part) <= 3) or is_filler(part)
-        for part, dash in zip(parts, ends_at_dash, strict=True)
+        (dash and len(part) <= 3) or is_filler(part) for part, dash in zip(parts, ends_at_dash, strict=True)
     )
 
 
@@ -484,7 +488,8 @@ def carrier_classes(words: list[str]) -> list[str]:
     classes = word_lists().carrier_class
     negs = word_lists().negations
     found = [
-        classes[w] for k, w in enumerate(words)
+        classes[w]
+        for k, w in enumerate(words)
         if w in classes and not (k and _belongs_to_previous(w, words[k - 1], negs))
     ]
     found += ["quantifiers:more" for w in words if w not in classes and is_comparative(w)]

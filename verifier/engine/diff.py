@@ -19,6 +19,7 @@ from verifier.engine.classify import (
     chunk_carriers,
     classify_change,
 )
+from verifier.engine.policy import Policy
 from verifier.models import Edit, EditKind, EditOp, Span
 from verifier.text.tokens import Token
 
@@ -83,7 +84,12 @@ def diff_runs(a: list[Token], b: list[Token], *, semantic: bool = True) -> list[
 
 
 def piece_edits(
-    quote_text: str, q: list[Token], transcript_text: str, t: list[Token], after: list[Token]
+    quote_text: str,
+    q: list[Token],
+    transcript_text: str,
+    t: list[Token],
+    after: list[Token],
+    policy: Policy,
 ) -> list[Edit]:
     """Edits for one quote piece against the transcript words it landed on."""
     edits: list[Edit] = []
@@ -95,12 +101,14 @@ def piece_edits(
             continue
         follow = t[run.j + len(inserted) :] + after
         before = t[: run.j]
-        kind = classify_change(deleted, inserted, follow, before, vocab)
+        kind = classify_change(deleted, inserted, follow, before, vocab, policy)
         if not deleted and beside_editorial(q, run.i):
             kind = EditKind.BRACKET  # "[Navalny] courageously" for "Navalny, who courageously"
         replaced = deleted and inserted and len(deleted) + len(inserted) > 2
         if replaced and kind in MEANING_KINDS | {EditKind.WORDING}:
-            edits.extend(chunk_edits(quote_text, deleted, transcript_text, inserted, follow, before, vocab))
+            edits.extend(
+                chunk_edits(quote_text, deleted, transcript_text, inserted, follow, before, vocab, policy)
+            )
             continue
         edits.extend(change_edits(kind, quote_text, deleted, transcript_text, inserted))
     return edits
@@ -126,6 +134,7 @@ def chunk_edits(
     follow: list[Token],
     before: list[Token],
     vocab: LowerWords,
+    policy: Policy,
 ) -> list[Edit]:
     """A changed chunk judged word by word, its meaning carriers judged over the whole chunk.
 
@@ -135,14 +144,14 @@ def chunk_edits(
     into a name, negation or qualifier change. A carrier that no single word change
     shows (polarity flipped across two of them) marks the chunk as a whole.
     """
-    carriers = chunk_carriers(deleted, inserted, follow, vocab)
+    carriers = chunk_carriers(deleted, inserted, follow, vocab, policy)
     parts: list[tuple[EditKind | None, list[Token], list[Token]]] = []  # None: the same words
     for run in diff_runs(deleted, inserted, semantic=False):
         if run.same:
             parts.append((None, run.a, run.b))
             continue
         ahead = inserted[run.j + len(run.b) :] + follow
-        sub = classify_change(run.a, run.b, ahead, before + inserted[: run.j], vocab)
+        sub = classify_change(run.a, run.b, ahead, before + inserted[: run.j], vocab, policy)
         parts.append((EditKind.WORDING if sub in CHUNK_KINDS - carriers else sub, run.a, run.b))
     shown = {kind for kind, _, _ in parts}
     if not carriers <= shown:
@@ -157,9 +166,7 @@ def chunk_edits(
     return edits
 
 
-_CARRIER_ORDER = (
-    EditKind.NEGATION, EditKind.NUMBER, EditKind.NAME, EditKind.QUALIFIER, EditKind.CONTENT
-)
+_CARRIER_ORDER = (EditKind.NEGATION, EditKind.NUMBER, EditKind.NAME, EditKind.QUALIFIER, EditKind.CONTENT)
 
 
 def beside_editorial(q: list[Token], i: int) -> bool:
@@ -180,9 +187,7 @@ def equal_edits(
     for n in range(1, len(kinds) + 1):
         if n == len(kinds) or kinds[n] != kinds[start]:
             edits.append(
-                make_edit(
-                    EditOp.EQUAL, kinds[start], quote_text, q[start:n], transcript_text, t[start:n]
-                )
+                make_edit(EditOp.EQUAL, kinds[start], quote_text, q[start:n], transcript_text, t[start:n])
             )
             start = n
     return edits
@@ -202,11 +207,7 @@ def pair_kind(a: Token, b: Token, *, first: bool, after_change: bool) -> EditKin
         if (
             a.surface.lower() == b.surface.lower()
             and a.surface[1:] == b.surface[1:]
-            and (
-                first
-                or a.gap_before.endswith(_SENTENCE_END)
-                or b.gap_before.endswith(_SENTENCE_END)
-            )
+            and (first or a.gap_before.endswith(_SENTENCE_END) or b.gap_before.endswith(_SENTENCE_END))
         ):
             return EditKind.TYPOGRAPHY
         return EditKind.CAPITALISATION

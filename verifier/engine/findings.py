@@ -24,9 +24,7 @@ from verifier.text.tokens import Token, tokenize
 from verifier.text.wordlists import word_lists
 
 
-def not_found(
-    quote: Quote, score: float | None, policy: Policy, reasons: list[str] | None = None
-) -> Finding:
+def not_found(quote: Quote, score: float | None, policy: Policy, reasons: list[str] | None = None) -> Finding:
     """A finding for a quote nothing in the corpus matches well enough."""
     if reasons is None:
         closest = f" (the closest passage scores {score:.2f})" if score is not None else ""
@@ -54,6 +52,7 @@ def quote_edits(
     best: Located,
     transcript: Transcript,
     toks: DocTokens,
+    policy: Policy,
 ) -> list[Edit]:
     """The edit script, piece by piece, with what each ellipsis left out between them."""
     edits: list[Edit] = []
@@ -66,7 +65,7 @@ def quote_edits(
                 edits.append(elision_edit(quote.text, mark, transcript.text, skipped))
         t = transcript_tokens(transcript, toks, hit.start, hit.end) if hit.found else []
         after = transcript_tokens(transcript, toks, hit.end, min(hit.end + 4, len(toks.norms)))
-        edits.extend(piece_edits(quote.text, piece, transcript.text, t, after))
+        edits.extend(piece_edits(quote.text, piece, transcript.text, t, after, policy))
         if hit.found:
             prev = hit
     return edits
@@ -77,11 +76,7 @@ def content_counts(pieces: list[list[Token]], edits: list[Edit]) -> tuple[int, i
     small = word_lists().function_words
     total = sum(1 for piece in pieces for t in piece if t.norm not in small)
     matched = sum(
-        1
-        for e in edits
-        if e.op is EditOp.EQUAL
-        for t in tokenize(e.quote_text)
-        if t.norm not in small
+        1 for e in edits if e.op is EditOp.EQUAL for t in tokenize(e.quote_text) if t.norm not in small
     )
     return total, matched
 
@@ -109,14 +104,10 @@ def make_match(
     policy: Policy,
 ) -> Match:
     """The Match: char spans of every piece, and the runners-up as alternatives."""
-    spans = tuple(
-        Span(start=toks.starts[h.start], end=toks.ends[h.end - 1]) for h in best.pieces if h.found
-    )
+    spans = tuple(Span(start=toks.starts[h.start], end=toks.ends[h.end - 1]) for h in best.pieces if h.found)
     alternatives = []
     for loc in found:
-        if loc is best or loc.score < max(
-            policy.not_found_below, policy.alternative_ratio * best.score
-        ):
+        if loc is best or loc.score < max(policy.not_found_below, policy.alternative_ratio * best.score):
             continue
         other = corpus.tokens(loc.doc)
         alternatives.append(

@@ -195,7 +195,7 @@ def explain(ctx: Context, quote: Quote, placement: Placement) -> Explanation:
     transcript = ctx.corpus.transcript(best.doc)
     toks = ctx.corpus.tokens(best.doc)
     pieces = [list(p) for p in placement.pieces]
-    edits = quote_edits(quote, pieces, list(placement.ranges), best, transcript, toks)
+    edits = quote_edits(quote, pieces, list(placement.ranges), best, transcript, toks, ctx.policy)
     anchor = next(h for h in best.pieces if h.found)
     content_words, content_matched = content_counts(pieces, edits)
     paraphrase = placement.paraphrase
@@ -243,9 +243,7 @@ def credited_in(ctx: Context, quote: Quote, transcript: Transcript) -> bool:
     for turn in transcript.turns:
         labels.setdefault(turn.speaker.label, turn.speaker)
     present = set(CREDITED) - {CreditRelation.UNNAMED_REPORTER}  # an unnamed "Q" is nobody known
-    return any(
-        credit_relation(credited, sp, transcript, ctx.aliases) in present for sp in labels.values()
-    )
+    return any(credit_relation(credited, sp, transcript, ctx.aliases) in present for sp in labels.values())
 
 
 def judge(ctx: Context, quote: Quote, ex: Explanation) -> Finding | Rejected:
@@ -264,16 +262,19 @@ def judge(ctx: Context, quote: Quote, ex: Explanation) -> Finding | Rejected:
             said = f"{speaker.display} said these words"
             when = f" on {ex.transcript.date}" if ex.transcript.date else ""
             credited = (quote.speaker_name or quote.attributed_to or "").strip()
-            return not_found(quote, best.score, ctx.policy, [
-                f"The corpus has no such words from {credited}. {said}{when} "
-                f"({ex.transcript.title}); {weak}, so that is no evidence they were misattributed."
-            ])
+            return not_found(
+                quote,
+                best.score,
+                ctx.policy,
+                [
+                    f"The corpus has no such words from {credited}. {said}{when} "
+                    f"({ex.transcript.title}); {weak}, so that is no evidence they were misattributed."
+                ],
+            )
     if best.stitched:
         other = speaker_at(ex.transcript, ex.tokens, best.pieces[1])
         if other and speaker and other.label != speaker.label:
-            attr_reasons.append(
-                f"The second part was said by {other.display}, not {speaker.display}."
-            )
+            attr_reasons.append(f"The second part was said by {other.display}, not {speaker.display}.")
     return Finding(
         quote=quote,
         match=match,
