@@ -11,7 +11,7 @@ from verifier.corpus.search_space import SearchSpace
 from verifier.eval.render import format_comparison, format_scores, scores_to_dict
 from verifier.eval.scoreboard import EvalSet, Scores, evaluate, labelled_months, load_eval
 from verifier.report.render import to_json
-from verifier.session import CorpusOptions, Verifier, open_space
+from verifier.session import CorpusOptions, Settings, Verifier, open_space
 
 EXAMPLE = """examples:
   quotecheck eval tests/eval/quotes.yaml
@@ -37,6 +37,10 @@ def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: 
     p.add_argument("--index", metavar="PATH", help="the corpus's index file (built if missing)")
     p.add_argument("--no-index", action="store_true", help="parse the corpus folder instead")
     p.add_argument(
+        "--config", metavar="FILE",
+        help="quotecheck.yaml whose thresholds and aliases to score (default: ./quotecheck.yaml)",
+    )
+    p.add_argument(
         "--peer", action="store_true",
         help="also score the peer baseline (rapidfuzz partial_ratio, fixed thresholds) beside it",
     )
@@ -56,10 +60,11 @@ def run(args: argparse.Namespace) -> int:
         index=args.index,
         use_index=not args.no_index,
     )
-    space = open_space(options, note=_note)
+    settings = Settings.load(args.config, options)
+    space = open_space(settings.corpus, note=_note)
     for warning in space.warnings:
         sys.stderr.write(f"quotecheck: warning: {warning}\n")
-    columns = score_columns(evalset, space, peer=args.peer, small=args.small_corpus)
+    columns = score_columns(evalset, space, settings, peer=args.peer, small=args.small_corpus)
     scores = columns[0][1]
     if args.format == "json":
         data = scores_to_dict(scores)
@@ -86,7 +91,7 @@ def _note(message: str) -> None:
 
 
 def score_columns(
-    evalset: EvalSet, space: SearchSpace, *, peer: bool, small: bool
+    evalset: EvalSet, space: SearchSpace, settings: Settings, *, peer: bool, small: bool
 ) -> list[tuple[str, Scores]]:
     """quotecheck on the corpus, then the peer, then both on the labelled months only."""
     from verifier.eval.peer import PeerBaseline
@@ -96,7 +101,7 @@ def score_columns(
         spaces.append((" (small)", small_space(evalset, space)))
     columns: list[tuple[str, Scores]] = []
     for suffix, sp in spaces:
-        columns.append((f"quotecheck{suffix}", evaluate(evalset, Verifier(sp))))
+        columns.append((f"quotecheck{suffix}", evaluate(evalset, Verifier(sp, settings=settings))))
         if peer:
             columns.append((f"peer{suffix}", evaluate(evalset, PeerBaseline(sp))))
     return columns

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from verifier.engine.policy import Policy
 from verifier.models import EditKind
+from verifier.text.stems import same_word
 from verifier.text.tokens import Token
 from verifier.text.wordlists import word_lists
 
@@ -447,31 +448,7 @@ def same_words_inflected(a: list[str], b: list[str]) -> bool:
         return False
     if not a2:
         return bool(a or b)
-    return all(x == y or share_stem(x, y) for x, y in zip(a2, b2, strict=True))
-
-
-def share_stem(a: str, b: str) -> bool:
-    """Two forms of one word: a long common prefix and short different endings."""
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n >= 4 and len(a) - n <= 3 and len(b) - n <= 3 or {a, b} in IRREGULAR
-
-
-IRREGULAR = [
-    {"say", "said"},
-    {"says", "said"},
-    {"go", "went"},
-    {"make", "made"},
-    {"take", "took"},
-    {"see", "saw"},
-    {"think", "thought"},
-    {"tell", "told"},
-    {"give", "gave"},
-    {"come", "came"},
-]
+    return all(x == y or same_word(x, y) for x, y in zip(a2, b2, strict=True))
 
 
 def is_qualifier_change(printed: list[str], said: list[str]) -> bool:
@@ -546,5 +523,5 @@ def says_the_same(quote_words: list[str], transcript_words: list[str]) -> bool:
         return True
     if len(quote_words) == len(transcript_words) == 1:
         a, b = quote_words[0], transcript_words[0]
-        return share_stem(a, b) or is_misspelling(a, b)
+        return same_word(a, b) or is_misspelling(a, b)
     return False

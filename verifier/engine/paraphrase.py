@@ -3,7 +3,7 @@
 A back-translated or reworded quote shares few words in order with its source,
 but it keeps the distinctive ones ("chemicals", "synthetic", "fentanyl"). A
 quote counts as a paraphrase of a passage when enough of its rare meaningful
-words (compared by their first letters, so "pursue" meets "pursuing") sit in
+words (compared as forms of one word, so "pursue" meets "pursuing") sit in
 that passage, and every figure it gives (digits, "million") is there too; otherwise it stays
 not_found. Common words never count: any briefing has "the President said".
 """
@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from verifier.corpus.search_space import SearchSpace
 from verifier.engine.classify import canonical_number, numbers_of
 from verifier.engine.policy import Policy
+from verifier.text.stems import same_word
 from verifier.text.tokens import Token
 from verifier.text.wordlists import word_lists
-
-_STEM = 5  # letters compared: enough for a stem, few enough for inflections
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +30,7 @@ class ParaphraseEvidence:
     shared: tuple[str, ...]  # the quote's meaningful words found there
     rare: int  # how many of those are rare in the corpus
     content: int  # meaningful words in the quote
-
-
-def stem(word: str) -> str:
-    return word[:_STEM]
+    rare_content: int  # how many of the quote's meaningful words are rare in the corpus
 
 
 def evidence_near(
@@ -48,20 +44,27 @@ def evidence_near(
     toks = space.tokens(doc)
     reach = max(6, len(words) // 2)
     lo, hi = max(0, start - reach), min(len(toks.norms), end + reach)
-    wanted = {stem(w) for w in content}
-    at = [k for k in range(lo, hi) if stem(toks.norms[k]) in wanted]
+    wanted = set(content)
+    at = [k for k in range(lo, hi) if any(same_word(toks.norms[k], w) for w in wanted)]
     if not at:
         return None
-    window = {stem(toks.norms[k]) for k in at}
-    shared = tuple(w for w in content if stem(w) in window)
+    window = {toks.norms[k] for k in at}
+    shared = tuple(w for w in content if any(same_word(w, v) for v in window))
     common = space.count(("the",)) or 1
-    rare = sum(1 for w in set(shared) if space.count((w,)) < _RARE_SHARE * common)
+    rare_words = {w for w in content if space.count((w,)) < _RARE_SHARE * common}
+    rare = len(rare_words & set(shared))
     quote_numbers = {n for n in numbers_of(content) if n[:1].isdigit() or n in _SCALES}
     passage_numbers = {canonical_number(w) for w in toks.norms[lo:hi]}
     if not quote_numbers <= passage_numbers:
         return None  # a figure the speaker never gave is not a paraphrase of them
     return ParaphraseEvidence(
-        doc=doc, start=at[0], end=at[-1] + 1, shared=shared, rare=rare, content=len(content)
+        doc=doc,
+        start=at[0],
+        end=at[-1] + 1,
+        shared=shared,
+        rare=rare,
+        content=len(content),
+        rare_content=len(rare_words),
     )
 
 
@@ -76,4 +79,5 @@ def is_paraphrase(evidence: ParaphraseEvidence, policy: Policy) -> bool:
         evidence.content <= policy.paraphrase_max_content_words
         and evidence.rare >= policy.paraphrase_min_rare_words
         and len(evidence.shared) >= policy.paraphrase_min_share * evidence.content
+        and evidence.rare >= policy.paraphrase_min_rare_share * evidence.rare_content
     )

@@ -48,6 +48,9 @@ class Policy:
     # least this many of its rare words, and this share of its meaningful words.
     paraphrase_min_rare_words: int = 5
     paraphrase_min_share: float = 0.35
+    # ...and at least this share of the quote's own rare words: a paraphrase keeps what is
+    # distinctive in it, while text from elsewhere meets a passage only in its commoner words.
+    paraphrase_min_rare_share: float = 0.4
     # A paraphrase rewords a sentence or two; past this many meaningful words, text that
     # matches nothing word for word only shares vocabulary (a salad of common words).
     paraphrase_max_content_words: int = 80
