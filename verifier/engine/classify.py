@@ -399,10 +399,13 @@ def without_stutter(words: list[str]) -> list[str]:
     return out
 
 
+FALSE_START_WORDS = 5  # a restart is a few words; a longer run dropped is a lost phrase
+
+
 def is_false_start(inserted: list[str], before: list[str], after: list[str]) -> bool:
     """The dropped words are a restart: repeated straight after, or ending where they began."""
     n = len(inserted)
-    if not 0 < n <= 5:
+    if not 0 < n <= FALSE_START_WORDS:
         return False
     if after[:n] == inserted or after[:1] == inserted[:1] and is_filler_or_small(inserted[1:]):
         return True

@@ -44,6 +44,12 @@ class Policy:
     # A match scoring below this must also share this share of the quote's meaningful words.
     content_check_below: float = 0.8
     content_share_needed: float = 0.5
+    # ...and at least this many of them. A loose match of a quote with fewer meaningful words
+    # than anchor_content_words has nothing to anchor it: past anchorless_quote_words words
+    # ("take to do to so you who which the") it is no match at all.
+    anchor_matched_words: int = 2
+    anchor_content_words: int = 3
+    anchorless_quote_words: int = 5
     # A quote matching nothing word for word is a paraphrase of a passage that holds at
     # least this many of its rare words, and this share of its meaningful words.
     paraphrase_min_rare_words: int = 5

@@ -184,9 +184,10 @@ def too_few_content_words(facts: MatchFacts, policy: Policy) -> bool:
     """
     if facts.score >= policy.content_check_below:
         return False
-    if facts.content_words < 3:
-        return facts.quote_words >= 5
-    return facts.content_matched < max(2, policy.content_share_needed * facts.content_words)
+    if facts.content_words < policy.anchor_content_words:
+        return facts.quote_words >= policy.anchorless_quote_words
+    needed = max(policy.anchor_matched_words, policy.content_share_needed * facts.content_words)
+    return facts.content_matched < needed
 
 
 def is_rewording(group: list[Edit]) -> bool:
