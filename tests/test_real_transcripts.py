@@ -97,8 +97,9 @@ CASES = [
      "good afternoon and my name is Antoine Haywood DCTV the public access corporation", None),
     ("commons-west-wing-week-2014-02-28.srt", "srt", 2, "Amy Poehler", None, None,
      "your guide to everything that's happening at 1600 Pennsylvania Avenue and beyond.", None),
+    # the stored page prints no date: Jean-Pierre, who held two offices, gets no title
     ("whitehouse-gov-jean-pierre-kirby-briefing-2023-04-20.txt", "whitehouse", 3,
-     "Karine Jean-Pierre", "White House Press Secretary", None,
+     "Karine Jean-Pierre", None, None,
      "That is why we continue to call on the world’s largest economies", "Karine Jean-Pierre"),
     # a State Department mailing with one turn a line and no blank lines between them
     ("agenparl-state-dpb-price-2022-10-11.txt", "whitehouse", 6, "Ned Price",

@@ -44,7 +44,8 @@ def test_roles_from_labels() -> None:
 def test_honorifics_resolve_from_title_and_aliases() -> None:
     t = briefing("MS. JEAN-PIERRE", "MR. KIRBY", "MR. JEAN-PIERRE", "MS. DALTON")
     jp, kirby, typo, dalton = (turn.speaker for turn in t.turns)
-    assert (jp.name, jp.title) == ("Karine Jean-Pierre", "Press Secretary")
+    # the page's "Press Secretary" is the office she held that day, named in full
+    assert (jp.name, jp.title) == ("Karine Jean-Pierre", "White House Press Secretary")
     assert (kirby.name, kirby.title) == ("John Kirby", "NSC Coordinator for Strategic Communications")
     assert typo.name == "Karine Jean-Pierre"
     assert (dalton.name, dalton.title) == ("Olivia Dalton", "Principal Deputy Press Secretary")

@@ -18,6 +18,7 @@ from verifier.errors import ConfigError
 from verifier.models import Role, Speaker, Transcript, Turn
 from verifier.text.shipped import shipped_data
 from verifier.text.tokens import fold_typography
+from verifier.transcripts.offices import Offices, shipped_offices
 from verifier.transcripts.questioners import name_questioners
 from verifier.yamlnodes import load_yaml
 
@@ -143,8 +144,14 @@ class Aliases:
         return out
 
 
-def parse_aliases(data: object, *, source: str) -> Aliases:
-    """Aliases from a parsed YAML mapping (``Name: [..]`` or ``Name: {title, aliases}``)."""
+def parse_aliases(data: object, *, source: str, offices: Offices | None = None) -> Aliases:
+    """Aliases from a parsed YAML mapping (``Name: [..]`` or ``Name: {title, aliases}``).
+
+    Each person's dated titles come first from the office data (``offices.yaml``), then
+    from the entry's own ``titles``; an office's ``phrases`` ("the press secretary")
+    mean each of its holders for the time they held it.
+    """
+    offices = offices or shipped_offices()
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -172,7 +179,7 @@ def parse_aliases(data: object, *, source: str) -> Aliases:
                 aliases=aliases,
                 start=str(start) if start else None,
                 end=str(end) if end else None,
-                titles=tuple(
+                titles=_office_titles(offices, name) + tuple(
                     (str(t["title"]), str(t["from"]) if t.get("from") else None,
                      str(t["to"]) if t.get("to") else None)
                     for t in titles
@@ -181,11 +188,25 @@ def parse_aliases(data: object, *, source: str) -> Aliases:
                 affiliation=str(entry["affiliation"]) if entry.get("affiliation") else None,
             )
         )
+    people += _office_phrases(offices)
     index: dict[str, tuple[Person, ...]] = {}
     for person in people:
         for alias in person.aliases:
             index[alias] = (*index.get(alias, ()), person)
     return Aliases(people=tuple(people), index=index, source=source)
+
+
+def _office_titles(offices: Offices, name: str) -> tuple[tuple[str, str | None, str | None], ...]:
+    return tuple((t.title, t.start, t.end) for t in offices.terms_of(name))
+
+
+def _office_phrases(offices: Offices) -> list[Person]:
+    """A dated person per holder of an office that articles name by a phrase."""
+    return [
+        Person(name=t.name, title=t.title, aliases=tuple(norm_phrase(p) for p in o.phrases),
+               start=t.start, end=t.end, titles=_office_titles(offices, t.name))
+        for o in offices.offices if o.phrases for t in o.terms
+    ]
 
 
 def merge_aliases(base: Aliases, extra: Aliases | None) -> Aliases:
@@ -231,60 +252,60 @@ def _alias_file(path: str, stamp: int) -> Aliases:
 
 def office_holder(label: str, date: str | None) -> tuple[str, str] | None:
     """(name, title) of whoever held the office a label names (THE PRESIDENT) on ``date``."""
+    offices = shipped_offices()
     upper = norm_label(label)
-    for office in _data("offices.yaml").values():
-        title = office["title"]
-        holders = office["holders"]
-        if upper in office["labels"]:
-            if date is None:
-                return None
-            for h in holders:
-                if str(h["from"]) <= date and ("to" not in h or date < str(h["to"])):
-                    return h["name"], title
-            return None
-        prefix = title.upper() + " "
+    office = offices.labelled(upper)
+    if office is not None:
+        term = office.holder_on(date)
+        return (term.name, term.title) if term else None
+    for office in offices.offices:
+        prefix = office.title.upper() + " "
         if upper.startswith(prefix):  # PRESIDENT BIDEN: the holder with that surname
             surname = norm_phrase(upper[len(prefix) :])
-            for h in holders:
-                if norm_phrase(h["name"]).endswith(surname):
-                    return h["name"], title
+            for t in office.terms:
+                if norm_phrase(t.name).endswith(surname):
+                    return t.name, t.title
     return None
 
 
 def is_office_label(label: str) -> bool:
     """Whether a label names an office rather than a person (THE PRESIDENT, The President)."""
-    upper = norm_label(label)
-    return any(upper in office["labels"] for office in _data("offices.yaml").values())
+    return shipped_offices().labelled(label) is not None
 
 
 def holder_by_name(label: str, date: str | None) -> tuple[str, str] | None:
     """(name, title) when a full-name label (``Joe Biden``) held an office on ``date``."""
-    title = _office_of(" ".join(label.split()), date) if " " in label.strip() else None
-    return (" ".join(label.split()), title) if title else None
-
-
-def _office_of(name: str, date: str | None) -> str | None:
-    """The office in offices.yaml that ``name`` held on ``date``, if any."""
-    if date is None:
-        return None
-    for office in _data("offices.yaml").values():
-        for h in office["holders"]:
-            current = str(h["from"]) <= date and ("to" not in h or date < str(h["to"]))
-            if current and h["name"] == name:
-                return str(office["title"])
-    return None
+    name = " ".join(label.split())
+    title = shipped_offices().title_of(name, date) if " " in name else None
+    return (name, title) if title else None
 
 
 def holder_by_surname(label: str, date: str | None) -> tuple[str, str] | None:
-    """(name, title) of the office holder on ``date`` whose surname is the whole label (TRUMP)."""
+    """(name, title) of the office holder on ``date`` a surname label means.
+
+    A bare surname (TRUMP, as debate transcripts print the principals) is a holder of
+    an office with labels of its own; an honorific and a surname (MR. DONILON,
+    MS O'BRIEN) is a holder of a staff office, since MS. TRUMP at a Trump White House
+    event is his daughter, not the First Lady. A title and a surname (SECRETARY KERRY)
+    is the holder whose title has those words, so SENATOR SULLIVAN is not the adviser.
+    """
     word = norm_label(label)
-    if date is None or " " in word or not word.isalpha():
+    if date is None:
         return None
-    for office in _data("offices.yaml").values():
-        for h in office["holders"]:
-            current = str(h["from"]) <= date and ("to" not in h or date < str(h["to"]))
-            if current and h["name"].split()[-1].upper() == word:
-                return h["name"], office["title"]
+    offices = shipped_offices()
+    if " " not in word and word.isalpha():
+        term = offices.holder_by_surname(word, date, labelled=True)
+        return (term.name, term.title) if term else None
+    first, _, rest = word.partition(" ")
+    if first.rstrip(".") in _HONORIFICS:
+        term = offices.holder_by_surname(rest, date, labelled=False)
+        return (term.name, term.title) if term else None
+    title_words, surname = split_label(label)
+    if title_words and surname:
+        term = offices.holder_by_surname(surname, date, labelled=False)
+        wanted = set(norm_phrase(title_words).split())
+        if term is not None and wanted <= set(norm_phrase(term.title).split()):
+            return term.name, term.title
     return None
 
 
@@ -368,7 +389,7 @@ def resolve_speaker(
         dated = person.title_on(date) or aliases.title_for(person.name, date)
         if person.titles and title and dated and dated.casefold().endswith(title.casefold()):
             title = dated  # "Spokesperson" in the title, "State Department Spokesperson" that day
-        title = title or dated or _office_of(person.name, date)
+        title = title or dated
         return replace(speaker, name=person.name, title=title, affiliation=person.affiliation)
     held = (office_holder(speaker.label, date) or holder_by_surname(speaker.label, date)
             or holder_by_name(speaker.label, date))
