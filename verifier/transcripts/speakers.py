@@ -400,7 +400,9 @@ def resolve_speaker(
     title_words, surname = split_label(speaker.label)
     if surname is None:
         return speaker
-    found = name_in_title(surname.split()[-1], transcript.title)
+    # a particle surname is looked for whole: "Mayor Bill de Blasio", not some other Blasio
+    several = " " in surname and speaker.label == speaker.label.upper()
+    found = name_in_title(surname if several else surname.split()[-1], transcript.title)
     if found is not None and found[1] and _POSSESSIVE_RE.search(found[1]):
         # "Secretary Blinken With The Atlantic’s Jeffrey Goldberg": the outlet's interviewer
         outlet = _POSSESSIVE_RE.sub("", found[1])
@@ -413,6 +415,7 @@ def resolve_speaker(
 _HONORIFICS = frozenset(role_words()["honorifics"])
 _TITLE_WORDS = frozenset(role_words()["title_words"])
 _CONNECTORS = frozenset({"of", "for", "the"})
+_LOWER_PARTICLES = frozenset(role_words().get("lowercase_particles", []))
 
 
 def split_label(label: str) -> tuple[str | None, str | None]:
@@ -447,8 +450,15 @@ def split_label(label: str) -> tuple[str | None, str | None]:
 
 def name_case(word: str) -> str:
     """Upper-case words in name case: ``MCCARTHY`` -> ``McCarthy``, ``O’NEAL`` -> ``O’Neal``."""
-    out = word.title()
-    return re.sub(r"\bMc(\w)", lambda m: "Mc" + m.group(1).upper(), out)
+    out = re.sub(r"\bMc(\w)", lambda m: "Mc" + m.group(1).upper(), word.title())
+    words = out.split(" ")
+    # DE BLASIO -> de Blasio, VON DER LEYEN -> von der Leyen: a listed particle is lower
+    # case before the surname or another listed particle; DE LA CRUZ keeps its capitals
+    low = [w.lower() in _LOWER_PARTICLES for w in words]
+    keep = [False] * len(words)
+    for k in range(len(words) - 2, -1, -1):
+        keep[k] = low[k] and (k == len(words) - 2 or keep[k + 1])
+    return " ".join(w.lower() if keep[k] else w for k, w in enumerate(words))
 
 
 def surname_of(label: str) -> str | None:
@@ -465,7 +475,10 @@ _POSSESSIVE_RE = re.compile(r"[’']s$")
 def name_in_title(surname: str, title: str) -> tuple[str, str | None] | None:
     """Find ``surname`` in a title like '... by Press Secretary Karine Jean-Pierre and ...'."""
     m = re.search(
-        r"\b([A-Z][\w’'\-]+\s+(?:[A-Z]\.\s+)?)(?i:" + re.escape(surname) + r")\b", title
+        r"\b([A-Z][\w’'\-]+\s+(?:[A-Z]\.\s+)?)(?i:"
+        + r"\s+".join(re.escape(w) for w in surname.split())
+        + r")\b",
+        title,
     )
     if m is None:
         return None
