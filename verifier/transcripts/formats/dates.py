@@ -1,8 +1,9 @@
 """Dates printed in a transcript's header, for files that carry no front matter.
 
 Pages saved from the public sites open with the date: "August 18, 2016",
-"Jan 22, 2021", "Feb. 28, 2014", "28 February 2014", "5/17/24", "2-28-14". The first one in the opening lines is taken, and
-where it was found is kept so a reader can see why the transcript has that date.
+"Jan 22, 2021", "Feb. 28, 2014", "28 February 2014", "5/17/24", "2-28-14". The first
+one in the opening lines is taken, and where it was found is kept so a reader can see why
+the transcript has that date.
 """
 
 from __future__ import annotations
