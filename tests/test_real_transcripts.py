@@ -335,7 +335,12 @@ def test_corpus_reports_speakers_and_dates_per_format() -> None:
     assert rows["presidency"][1:8] == ["3", "files", "9", "turns", "56%", "resolved", "2"]
     # Factba.se and Roll Call: 9 turns, all named or a reporter, all dated
     assert rows["segments"][1:8] == ["3", "files", "9", "turns", "100%", "resolved", "3"]
+    # files with neither a date nor a resolved speaker, per format: three plain pages (the
+    # Grabien clip, the undated press conference, the video page), two of the three captions
+    assert rows["plain"][-2:] == ["3", "neither"] and rows["webvtt"][-2:] == ["2", "neither"]
+    assert rows["whitehouse"][-2:] == ["0", "neither"]
     neither = out.split("No date and no resolved speaker", 1)[1].split("\n\n", 1)[0]
+    assert "  webvtt " in neither
     assert "plain-grabien-biden-three-reasons.txt" in neither
     assert "spreaker-krc-morning-show-powers.vtt" in neither
     assert "dailymotion-miller-state-briefing-video-transcript.txt" in neither
@@ -350,8 +355,8 @@ def test_corpus_json_gives_the_same_numbers_for_a_script() -> None:
     # hand count: Commons' three clips have 4 turns; the state dinner's THE PRESIDENT is
     # undated and unnamed, the narrator is a role; the 2009 and 2014 clips name their dates
     assert data["formats"]["srt"] == {"files": 3, "turns": 4, "resolved_turns": 3,
-                                      "dated_files": 2, "resolved_share": 0.75,
-                                      "dated_share": 0.667}
+                                      "dated_files": 2, "neither_files": 1,
+                                      "resolved_share": 0.75, "dated_share": 0.667}
     # the WSJ clip's 10 turns (6 named or a role), Spreaker's 3 "Speaker N", archive.org's 1
     assert data["formats"]["webvtt"]["turns"] == 14
     assert data["formats"]["webvtt"]["resolved_turns"] == 6
