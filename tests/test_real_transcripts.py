@@ -254,6 +254,11 @@ def test_show_prints_where_the_date_came_from() -> None:
     ).stdout
     assert "date 2016-02-04" in out
     assert "date from header line 12: 'February 4, 2016'" in out
+    undated = subprocess.run(
+        [sys.executable, "-m", "verifier", "show", str(REAL / "plain-grabien-biden-three-reasons.txt")],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout
+    assert "date unknown" in undated and "no date in front matter, title or header lines" in undated
 
 
 def test_kirby_is_titled_by_the_briefing_date() -> None:

@@ -338,6 +338,9 @@ def format_transcript(transcript: Transcript, *, words: int = 12) -> str:
     ]
     if t.date and t.metadata.get("date_source"):
         head.append(f"  date from {t.metadata['date_source']}")
+    elif not t.date:  # say where it looked, so a reader knows to add front matter
+        head.append("  no date in front matter, title or header lines: speakers who held "
+                    "several offices get no title")
     if t.source_url:
         head.append(f"  {t.source_url}")
     lines = [*head, ""]
