@@ -17,12 +17,33 @@ from typing import Any
 from verifier.errors import ConfigError
 from verifier.models import Role, Speaker, Transcript, Turn
 from verifier.text.shipped import shipped_data
-from verifier.text.tokens import fold_typography
+from verifier.transcripts.holders import (
+    holder_by_name,
+    holder_by_surname,
+    is_office_label,
+    office_holder,
+)
+from verifier.transcripts.names import (
+    _HONORIFICS,
+    _POSSESSIVE_RE,
+    _TITLE_WORDS,
+    name_in_title,
+    norm_label,
+    norm_phrase,
+    split_label,
+)
 from verifier.transcripts.offices import Offices, shipped_offices
 from verifier.transcripts.questioners import name_questioners
 from verifier.yamlnodes import load_yaml
 
 ALIAS_FILE = "speakers.yaml"
+# Name parsing and office holders live in their own modules; these are read from here too.
+__all__ = [
+    "_HONORIFICS", "_TITLE_WORDS", "ALIAS_FILE", "Aliases", "Person", "holder_by_name",
+    "holder_by_surname", "is_office_label", "load_aliases", "merge_aliases", "norm_label",
+    "norm_phrase", "office_holder", "parse_aliases", "resolve_speaker", "resolve_transcript",
+    "role_for_label", "role_words", "split_label",
+]
 
 
 def _data(name: str) -> dict[str, Any]:
@@ -33,17 +54,6 @@ def _data(name: str) -> dict[str, Any]:
 def role_words() -> dict[str, Any]:
     """The shipped role vocabulary (speakers.yaml)."""
     return _data("speakers.yaml")
-
-
-def norm_label(label: str) -> str:
-    """A label upper-cased with its spacing made plain, for comparing labels."""
-    return " ".join(fold_typography(label).upper().split())
-
-
-def norm_phrase(text: str) -> str:
-    """A name or phrase folded for comparison: lower case, punctuation to spaces."""
-    folded = fold_typography(text).casefold().replace("'s ", " ")
-    return " ".join(re.sub(r"[^\w'\-]+", " ", folded).replace("-", " ").split())
 
 
 @lru_cache(maxsize=1)
@@ -250,65 +260,6 @@ def _alias_file(path: str, stamp: int) -> Aliases:
     return parse_aliases(data, source=path)
 
 
-def office_holder(label: str, date: str | None) -> tuple[str, str] | None:
-    """(name, title) of whoever held the office a label names (THE PRESIDENT) on ``date``."""
-    offices = shipped_offices()
-    upper = norm_label(label)
-    office = offices.labelled(upper)
-    if office is not None:
-        term = office.holder_on(date)
-        return (term.name, term.title) if term else None
-    for office in offices.offices:
-        prefix = office.title.upper() + " "
-        if upper.startswith(prefix):  # PRESIDENT BIDEN: the holder with that surname
-            surname = norm_phrase(upper[len(prefix) :])
-            for t in office.terms:
-                if norm_phrase(t.name).endswith(surname):
-                    return t.name, t.title
-    return None
-
-
-def is_office_label(label: str) -> bool:
-    """Whether a label names an office rather than a person (THE PRESIDENT, The President)."""
-    return shipped_offices().labelled(label) is not None
-
-
-def holder_by_name(label: str, date: str | None) -> tuple[str, str] | None:
-    """(name, title) when a full-name label (``Joe Biden``) held an office on ``date``."""
-    name = " ".join(label.split())
-    title = shipped_offices().title_of(name, date) if " " in name else None
-    return (name, title) if title else None
-
-
-def holder_by_surname(label: str, date: str | None) -> tuple[str, str] | None:
-    """(name, title) of the office holder on ``date`` a surname label means.
-
-    A bare surname (TRUMP, as debate transcripts print the principals) is a holder of
-    an office with labels of its own; an honorific and a surname (MR. DONILON,
-    MS O'BRIEN) is a holder of a staff office, since MS. TRUMP at a Trump White House
-    event is his daughter, not the First Lady. A title and a surname (SECRETARY KERRY)
-    is the holder whose title has those words, so SENATOR SULLIVAN is not the adviser.
-    """
-    word = norm_label(label)
-    if date is None:
-        return None
-    offices = shipped_offices()
-    if " " not in word and word.isalpha():
-        term = offices.holder_by_surname(word, date, labelled=True)
-        return (term.name, term.title) if term else None
-    first, _, rest = word.partition(" ")
-    if first.rstrip(".") in _HONORIFICS:
-        term = offices.holder_by_surname(rest, date, labelled=False)
-        return (term.name, term.title) if term else None
-    title_words, surname = split_label(label)
-    if title_words and surname:
-        term = offices.holder_by_surname(surname, date, labelled=False)
-        wanted = set(norm_phrase(title_words).split())
-        if term is not None and wanted <= set(norm_phrase(term.title).split()):
-            return term.name, term.title
-    return None
-
-
 def resolve_transcript(transcript: Transcript, aliases: Aliases | None = None) -> Transcript:
     """The transcript with names, titles and named questioners filled in where they can be told."""
     aliases = aliases or load_aliases(None)
@@ -412,87 +363,3 @@ def resolve_speaker(
     return replace(speaker, name=surname, title=title_words)
 
 
-_HONORIFICS = frozenset(role_words()["honorifics"])
-_TITLE_WORDS = frozenset(role_words()["title_words"])
-_CONNECTORS = frozenset({"of", "for", "the"})
-_LOWER_PARTICLES = frozenset(role_words().get("lowercase_particles", []))
-
-
-def split_label(label: str) -> tuple[str | None, str | None]:
-    """(title words, surname) of a label: ``SECRETARY MAYORKAS`` -> (Secretary, Mayorkas).
-
-    A mixed-case label (``Joe Biden``) is taken as the name itself.
-    """
-    plain = " ".join(label.replace("\u00a0", " ").split())
-    if plain != plain.upper():
-        words = plain.split()
-        return None, plain if len(words) >= 1 and words[0][:1].isupper() else None
-    words = plain.split()
-    if len(words) >= 2 and words[0].rstrip(".").upper() in _HONORIFICS:
-        return None, name_case(" ".join(words[1:]))
-    if len(words) >= 2 and words[0] != "THE":
-        # leading title words (and 'of STATE' after one) are the title; the rest is the
-        # name, particles and all: SENATOR DE LA CRUZ, ANDREW ROSS SORKIN
-        n = 0
-        while n < len(words) - 1:
-            if words[n].rstrip(".").lower() in _TITLE_WORDS:
-                n += 1
-            elif n and words[n].lower() in _CONNECTORS and n + 2 < len(words):
-                n += 2
-            else:
-                break
-        title = name_case(" ".join(words[:n])) if n else None
-        if title is not None:
-            title = re.sub(r"\b(Of|The|For)\b", lambda m: m.group(0).lower(), title)
-        return title, name_case(" ".join(words[n:]))
-    return None, None
-
-
-def name_case(word: str) -> str:
-    """Upper-case words in name case: ``MCCARTHY`` -> ``McCarthy``, ``O’NEAL`` -> ``O’Neal``."""
-    out = re.sub(r"\bMc(\w)", lambda m: "Mc" + m.group(1).upper(), word.title())
-    words = out.split(" ")
-    # DE BLASIO -> de Blasio, VON DER LEYEN -> von der Leyen: a listed particle is lower
-    # case before the surname or another listed particle; DE LA CRUZ keeps its capitals
-    low = [w.lower() in _LOWER_PARTICLES for w in words]
-    keep = [False] * len(words)
-    for k in range(len(words) - 2, -1, -1):
-        keep[k] = low[k] and (k == len(words) - 2 or keep[k + 1])
-    return " ".join(w.lower() if keep[k] else w for k, w in enumerate(words))
-
-
-def surname_of(label: str) -> str | None:
-    """The surname in an honorific label (``MS. JEAN-PIERRE`` -> ``Jean-Pierre``)."""
-    title, surname = split_label(label)
-    return surname if title is None and label == label.upper() else None
-
-
-_SEPARATOR_RE = re.compile(r"(?:\b(?i:by|and|with|on|from|featuring)\s+|[,:;]\s*|\s[–—-]\s)")
-# An outlet's possessive before a name in a title: "The Atlantic’s", "NPR's".
-_POSSESSIVE_RE = re.compile(r"[’']s$")
-
-
-def name_in_title(surname: str, title: str) -> tuple[str, str | None] | None:
-    """Find ``surname`` in a title like '... by Press Secretary Karine Jean-Pierre and ...'."""
-    m = re.search(
-        r"\b([A-Z][\w’'\-]+\s+(?:[A-Z]\.\s+)?)(?i:"
-        + r"\s+".join(re.escape(w) for w in surname.split())
-        + r")\b",
-        title,
-    )
-    if m is None:
-        return None
-    first = m.group(1).strip()
-    surname_printed = title[m.end(1) : m.end()]
-    if first.casefold() in _TITLE_WORDS:  # "Remarks by President Biden": no given name
-        first = ""
-    name = f"{first} {surname_printed}".strip()
-    if not first:
-        m = re.search(re.escape(surname_printed), title)
-        assert m is not None
-    before = title[: m.start()]
-    pieces = _SEPARATOR_RE.split(before)
-    title_words = pieces[-1].strip() if pieces else ""
-    if title_words and not title_words[0].isupper():
-        title_words = ""
-    return name, title_words or None
