@@ -310,3 +310,25 @@ def test_numbered_speakers_stay_distinct_and_unknown() -> None:
                                        attributed_to="Joe Biden"), Corpus([t]))
     assert finding.speaker is not None and finding.speaker.label == "Speaker 2"
     assert finding.attribution not in (Attribution.CONFIRMED, Attribution.MISATTRIBUTED)
+
+
+@pytest.mark.parametrize(
+    ("title", "label", "expected"),
+    [
+        # a title word the vocabulary lacks: the page title's full name still answers
+        ("Remarks by President Biden and Taoiseach Leo Varadkar of Ireland", "TAOISEACH VARADKAR",
+         ("Leo Varadkar", "Taoiseach")),
+        # a relative of the president is not the president the title names
+        ("Remarks by President Biden at a Campaign Reception", "NATALIE BIDEN",
+         ("Natalie Biden", None)),
+        ("Remarks by President Biden and Sir Elton John", "SIR ELTON JOHN", ("Elton John", "Sir")),
+        ("Remarks by Representative Lisa Blunt Rochester", "REPRESENTATIVE BLUNT ROCHESTER",
+         ("Lisa Blunt Rochester", "Representative")),
+    ],
+)
+def test_a_surname_of_several_words_is_found_whole_in_the_page_title(
+    title: str, label: str, expected: tuple[str, str | None]
+) -> None:
+    text = f'---\ntitle: "{title}"\n---\n\n{label}: Words.\n'
+    speaker = parse_transcript(text, format="whitehouse").turns[0].speaker
+    assert (speaker.name, speaker.title) == expected

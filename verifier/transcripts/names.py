@@ -100,7 +100,8 @@ def name_in_title(surname: str, title: str) -> tuple[str, str | None] | None:
         return None
     first = m.group(1).strip()
     surname_printed = title[m.end(1) : m.end()]
-    if first.casefold() in _TITLE_WORDS:  # "Remarks by President Biden": no given name
+    # "Remarks by President Biden", "by Sir Elton John": a title or honorific, not a given name
+    if first.casefold() in _TITLE_WORDS or first.rstrip(".").upper() in _HONORIFICS:
         first = ""
     name = f"{first} {surname_printed}".strip()
     if not first:

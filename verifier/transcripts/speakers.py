@@ -300,6 +300,23 @@ def first_name_of(label: str, names: tuple[str, ...]) -> str | None:
     return fits[0] if len(fits) == 1 else None
 
 
+def _surname_in_title(surname: str, label: str, title: str) -> tuple[str, str | None] | None:
+    """The name and title words the page title gives for a label's surname.
+
+    A surname of several words is looked for whole first ("Mayor Bill de Blasio", "Lisa
+    Blunt Rochester"); failing that its last word, but only where the title gives a
+    given name with it: TAOISEACH VARADKAR is "Leo Varadkar", while NATALIE BIDEN is
+    not the "President Biden" of the title.
+    """
+    if " " not in surname or label != label.upper():
+        return name_in_title(surname.split()[-1], title)
+    found = name_in_title(surname, title)
+    if found is not None:
+        return found
+    found = name_in_title(surname.split()[-1], title)
+    return found if found is not None and " " in found[0] else None
+
+
 _BY_TITLE_RE = re.compile(
     r"^(?:Remarks|Prepared Remarks|Keynote Remarks|Address|Statement)\b[^:]*?\bby\s+"
     r"(?P<who>(?:[A-Z][\w.’'\-]*\s*)+?)"
@@ -351,9 +368,7 @@ def resolve_speaker(
     title_words, surname = split_label(speaker.label)
     if surname is None:
         return speaker
-    # a particle surname is looked for whole: "Mayor Bill de Blasio", not some other Blasio
-    several = " " in surname and speaker.label == speaker.label.upper()
-    found = name_in_title(surname if several else surname.split()[-1], transcript.title)
+    found = _surname_in_title(surname, speaker.label, transcript.title)
     if found is not None and found[1] and _POSSESSIVE_RE.search(found[1]):
         # "Secretary Blinken With The Atlantic’s Jeffrey Goldberg": the outlet's interviewer
         outlet = _POSSESSIVE_RE.sub("", found[1])
