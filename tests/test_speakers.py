@@ -332,3 +332,22 @@ def test_a_surname_of_several_words_is_found_whole_in_the_page_title(
     text = f'---\ntitle: "{title}"\n---\n\n{label}: Words.\n'
     speaker = parse_transcript(text, format="whitehouse").turns[0].speaker
     assert (speaker.name, speaker.title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "label", "expected"),
+    [
+        # the label's extra words are a title the vocabulary lacks, not part of the name
+        ("Press Briefing by Press Secretary Karine Jean-Pierre and National Climate Advisor "
+         "Ali Zaidi", "NATIONAL CLIMATE ADVISOR ALI ZAIDI", ("Ali Zaidi", "National Climate Advisor")),
+        # a misspelt title before the surname is still the title's president
+        ("Remarks by President Biden in a Bilateral Meeting", "PRESIDEN BIDEN",
+         ("Biden", "President")),
+    ],
+)
+def test_title_words_in_a_label_are_not_a_surname(
+    title: str, label: str, expected: tuple[str, str | None]
+) -> None:
+    text = f'---\ntitle: "{title}"\n---\n\n{label}: Words.\n'
+    speaker = parse_transcript(text, format="whitehouse").turns[0].speaker
+    assert (speaker.name, speaker.title) == expected

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -303,18 +304,25 @@ def first_name_of(label: str, names: tuple[str, ...]) -> str | None:
 def _surname_in_title(surname: str, label: str, title: str) -> tuple[str, str | None] | None:
     """The name and title words the page title gives for a label's surname.
 
-    A surname of several words is looked for whole first ("Mayor Bill de Blasio", "Lisa
-    Blunt Rochester"); failing that its last word, but only where the title gives a
-    given name with it: TAOISEACH VARADKAR is "Leo Varadkar", while NATALIE BIDEN is
-    not the "President Biden" of the title.
+    A surname of several words is looked for whole ("Mayor Bill de Blasio", "Lisa
+    Blunt Rochester") unless what that finds holds title words ("National Climate
+    Advisor Ali Zaidi": the label's words were a title the vocabulary lacks), when its
+    last word answers instead. The last word alone must come with a given name, or
+    with the label's other words as its title: TAOISEACH VARADKAR is "Leo Varadkar" and
+    PRESIDEN BIDEN the title's "President Biden", but NATALIE BIDEN is not.
     """
+    last = name_in_title(surname.split()[-1], title)
     if " " not in surname or label != label.upper():
-        return name_in_title(surname.split()[-1], title)
-    found = name_in_title(surname, title)
-    if found is not None:
-        return found
-    found = name_in_title(surname.split()[-1], title)
-    return found if found is not None and " " in found[0] else None
+        return last
+    whole = name_in_title(surname, title)
+    if whole is not None and not (last and _TITLE_WORDS & set(norm_phrase(whole[0]).split())):
+        return whole
+    if last is None or " " in last[0]:
+        return last
+    printed = norm_phrase(last[1] or "").split()
+    extra = norm_phrase(surname).split()[:-1]
+    close = all(any(SequenceMatcher(None, w, t).ratio() >= 0.8 for t in printed) for w in extra)
+    return last if close else None
 
 
 _BY_TITLE_RE = re.compile(
