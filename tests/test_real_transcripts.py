@@ -95,10 +95,12 @@ CASES = [
     # YouTube's rolling auto-captions, stored with their line breaks lost: each word once
     ("archive-dctv-community-media-roundtable-autocaptions.vtt", "webvtt", 1, None, None, None,
      "good afternoon and my name is Antoine Haywood DCTV the public access corporation", None),
-    ("commons-west-wing-week-2014-02-28.srt", "srt", 2, "Amy Poehler", None, None,
+    # the clip's name dates it as the White House did: "West Wing Week 2-28-14"
+    ("commons-west-wing-week-2014-02-28.srt", "srt", 2, "Amy Poehler", None, "2014-02-28",
      "your guide to everything that's happening at 1600 Pennsylvania Avenue and beyond.", None),
+    # the stored page prints no date: Jean-Pierre, who held two offices, gets no title
     ("whitehouse-gov-jean-pierre-kirby-briefing-2023-04-20.txt", "whitehouse", 3,
-     "Karine Jean-Pierre", "White House Press Secretary", None,
+     "Karine Jean-Pierre", None, None,
      "That is why we continue to call on the world’s largest economies", "Karine Jean-Pierre"),
     # a State Department mailing with one turn a line and no blank lines between them
     ("agenparl-state-dpb-price-2022-10-11.txt", "whitehouse", 6, "Ned Price",
@@ -252,6 +254,11 @@ def test_show_prints_where_the_date_came_from() -> None:
     ).stdout
     assert "date 2016-02-04" in out
     assert "date from header line 12: 'February 4, 2016'" in out
+    undated = subprocess.run(
+        [sys.executable, "-m", "verifier", "show", str(REAL / "plain-grabien-biden-three-reasons.txt")],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    ).stdout
+    assert "date unknown" in undated and "no date in front matter, title or header lines" in undated
 
 
 def test_kirby_is_titled_by_the_briefing_date() -> None:
@@ -298,11 +305,25 @@ def test_rev_header_is_metadata_and_titles_the_transcript() -> None:
         ("Posted 5/17/24 by the desk\n", "2024-05-17"),
         ("[Volume 44 (Monday, March 3, 2008)]\n\nFebruary 28, 2008\n", "2008-02-28"),
         ("no date here, only 13/45/99 and February 30, 2020", None),
+        ("West Wing Week 2-28-14\n", "2014-02-28"),
+        ("Briefing, Feb. 28, 2014, Washington\n", "2014-02-28"),
+        ("Washington, 28 February 2014\n", "2014-02-28"),
+        ("Call 1-800-555-0199 or 202-456-1111 for the desk\n", None),
     ],
 )
 def test_dates_from_the_header(text: str, iso: str | None) -> None:
     found = date_in_header(text)
     assert (found.iso if found else None) == iso
+
+
+def test_a_date_said_in_a_turn_is_not_the_transcript_date() -> None:
+    """No header date: the day Kirby names in his first answer is not the briefing's."""
+    text = (REAL / "state-dpb-kirby-2016-02-04.txt").read_text("utf-8")
+    header, body = text.split("MR KIRBY:", 1)
+    undated = header.replace("February 4, 2016", "someday")
+    t = parse_transcript(undated + "MR KIRBY: On January 5, 2016, we said so." + body)
+    assert t.date is None and "date_source" not in t.metadata
+    assert (t.turns[0].speaker.name, t.turns[0].speaker.title) == ("John Kirby", None)
 
 
 def test_corpus_reports_speakers_and_dates_per_format() -> None:
@@ -319,7 +340,12 @@ def test_corpus_reports_speakers_and_dates_per_format() -> None:
     assert rows["presidency"][1:8] == ["3", "files", "9", "turns", "56%", "resolved", "2"]
     # Factba.se and Roll Call: 9 turns, all named or a reporter, all dated
     assert rows["segments"][1:8] == ["3", "files", "9", "turns", "100%", "resolved", "3"]
+    # files with neither a date nor a resolved speaker, per format: three plain pages (the
+    # Grabien clip, the undated press conference, the video page), two of the three captions
+    assert rows["plain"][-2:] == ["3", "neither"] and rows["webvtt"][-2:] == ["2", "neither"]
+    assert rows["whitehouse"][-2:] == ["0", "neither"]
     neither = out.split("No date and no resolved speaker", 1)[1].split("\n\n", 1)[0]
+    assert "  webvtt " in neither
     assert "plain-grabien-biden-three-reasons.txt" in neither
     assert "spreaker-krc-morning-show-powers.vtt" in neither
     assert "dailymotion-miller-state-briefing-video-transcript.txt" in neither
@@ -332,10 +358,10 @@ def test_corpus_json_gives_the_same_numbers_for_a_script() -> None:
     ).stdout
     data = json.loads(out)
     # hand count: Commons' three clips have 4 turns; the state dinner's THE PRESIDENT is
-    # undated and unnamed, the narrator is a role; only the 2009 clip names its date
+    # undated and unnamed, the narrator is a role; the 2009 and 2014 clips name their dates
     assert data["formats"]["srt"] == {"files": 3, "turns": 4, "resolved_turns": 3,
-                                      "dated_files": 1, "resolved_share": 0.75,
-                                      "dated_share": 0.333}
+                                      "dated_files": 2, "neither_files": 1,
+                                      "resolved_share": 0.75, "dated_share": 0.667}
     # the WSJ clip's 10 turns (6 named or a role), Spreaker's 3 "Speaker N", archive.org's 1
     assert data["formats"]["webvtt"]["turns"] == 14
     assert data["formats"]["webvtt"]["resolved_turns"] == 6

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from verifier.corpus.memory import Corpus
 from verifier.engine.credit import CreditRelation, credit_relation, explain_credit
-from verifier.models import NO_SPEAKER, Role, Speaker, Transcript
+from verifier.models import NO_SPEAKER, Attribution, Quote, Role, Speaker, Transcript
+from verifier.session import verify_quote
 from verifier.transcripts.loader import load_transcript, parse_transcript
 from verifier.transcripts.questioners import find_handoff
 from verifier.transcripts.speakers import (
@@ -44,7 +46,8 @@ def test_roles_from_labels() -> None:
 def test_honorifics_resolve_from_title_and_aliases() -> None:
     t = briefing("MS. JEAN-PIERRE", "MR. KIRBY", "MR. JEAN-PIERRE", "MS. DALTON")
     jp, kirby, typo, dalton = (turn.speaker for turn in t.turns)
-    assert (jp.name, jp.title) == ("Karine Jean-Pierre", "Press Secretary")
+    # the page's "Press Secretary" is the office she held that day, named in full
+    assert (jp.name, jp.title) == ("Karine Jean-Pierre", "White House Press Secretary")
     assert (kirby.name, kirby.title) == ("John Kirby", "NSC Coordinator for Strategic Communications")
     assert typo.name == "Karine Jean-Pierre"
     assert (dalton.name, dalton.title) == ("Olivia Dalton", "Principal Deputy Press Secretary")
@@ -266,3 +269,85 @@ def test_a_bad_role_in_an_alias_file_is_a_config_error() -> None:
 def test_the_president_with_no_date_is_nobody() -> None:
     t = parse_transcript("The President Speaks\n\nThe President: Good afternoon.\n", format="plain")
     assert t.turns[-1].speaker.name is None
+
+
+def test_particles_and_compound_surnames_stay_whole() -> None:
+    """Written by hand: the labels as briefing pages print them, a title that names them."""
+    text = (
+        '---\ntitle: "Remarks by President Biden, Mayor Bill de Blasio and Senator Chris Van '
+        "Hollen\"\ndate: '2021-08-01'\n---\n\n"
+        "MAYOR DE BLASIO: x\n\nSENATOR VAN HOLLEN: y\n\nMS. JEAN-PIERRE: v\n\n"
+        "MR. O'BRIEN: u\n\nMR. SORKIN: t\n\nMR. VAN HOLLEN: s\n"
+    )
+    got = [(x.speaker.name, x.speaker.title, x.speaker.role)
+           for x in parse_transcript(text, format="whitehouse").turns]
+    assert got == [
+        ("Bill de Blasio", "Mayor", Role.OFFICIAL),
+        ("Chris Van Hollen", "Senator", Role.OFFICIAL),
+        ("Karine Jean-Pierre", "Principal Deputy Press Secretary", Role.OFFICIAL),
+        ("O'Brien", None, Role.OFFICIAL),  # no O'Brien held an office that day
+        ("Andrew Ross Sorkin", None, Role.REPORTER),  # never "Ross Sorkin, Andrew"
+        ("Chris Van Hollen", "Senator", Role.OFFICIAL),
+    ]
+    # with no title to name them, the surname as printed, particle and all
+    bare = parse_transcript("MAYOR DE BLASIO: x\n\nMR. VAN HOLLEN: y\n", format="whitehouse")
+    assert [(x.speaker.name, x.speaker.title) for x in bare.turns] == [
+        ("de Blasio", "Mayor"), ("Van Hollen", None)]
+
+
+def test_numbered_speakers_stay_distinct_and_unknown() -> None:
+    """A Rev-style export with no participant list: Speaker 1 and Speaker 2 are two people
+    nobody has named, so a quote of either is never confirmed nor called misattributed."""
+    text = ("Speaker 1 (00:00):\nGood morning, it is a pleasure to have you here.\n\n"
+            "Speaker 2 (00:05):\nThank you, the pleasure is all mine this morning.\n\n"
+            "Speaker 1 (00:09):\nLet us begin with the budget then.\n")
+    t = parse_transcript(text)
+    speakers = [x.speaker for x in t.turns]
+    assert [s.label for s in speakers] == ["Speaker 1", "Speaker 2", "Speaker 1"]
+    assert all(s.role is Role.UNKNOWN and s.name is None and s.title is None for s in speakers)
+    assert speakers[0] == speakers[2] != speakers[1]
+    finding = verify_quote(Quote.typed("the pleasure is all mine this morning",
+                                       attributed_to="Joe Biden"), Corpus([t]))
+    assert finding.speaker is not None and finding.speaker.label == "Speaker 2"
+    assert finding.attribution not in (Attribution.CONFIRMED, Attribution.MISATTRIBUTED)
+
+
+@pytest.mark.parametrize(
+    ("title", "label", "expected"),
+    [
+        # a title word the vocabulary lacks: the page title's full name still answers
+        ("Remarks by President Biden and Taoiseach Leo Varadkar of Ireland", "TAOISEACH VARADKAR",
+         ("Leo Varadkar", "Taoiseach")),
+        # a relative of the president is not the president the title names
+        ("Remarks by President Biden at a Campaign Reception", "NATALIE BIDEN",
+         ("Natalie Biden", None)),
+        ("Remarks by President Biden and Sir Elton John", "SIR ELTON JOHN", ("Elton John", "Sir")),
+        ("Remarks by Representative Lisa Blunt Rochester", "REPRESENTATIVE BLUNT ROCHESTER",
+         ("Lisa Blunt Rochester", "Representative")),
+    ],
+)
+def test_a_surname_of_several_words_is_found_whole_in_the_page_title(
+    title: str, label: str, expected: tuple[str, str | None]
+) -> None:
+    text = f'---\ntitle: "{title}"\n---\n\n{label}: Words.\n'
+    speaker = parse_transcript(text, format="whitehouse").turns[0].speaker
+    assert (speaker.name, speaker.title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "label", "expected"),
+    [
+        # the label's extra words are a title the vocabulary lacks, not part of the name
+        ("Press Briefing by Press Secretary Karine Jean-Pierre and National Climate Advisor "
+         "Ali Zaidi", "NATIONAL CLIMATE ADVISOR ALI ZAIDI", ("Ali Zaidi", "National Climate Advisor")),
+        # a misspelt title before the surname is still the title's president
+        ("Remarks by President Biden in a Bilateral Meeting", "PRESIDEN BIDEN",
+         ("Biden", "President")),
+    ],
+)
+def test_title_words_in_a_label_are_not_a_surname(
+    title: str, label: str, expected: tuple[str, str | None]
+) -> None:
+    text = f'---\ntitle: "{title}"\n---\n\n{label}: Words.\n'
+    speaker = parse_transcript(text, format="whitehouse").turns[0].speaker
+    assert (speaker.name, speaker.title) == expected

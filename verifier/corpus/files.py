@@ -231,31 +231,47 @@ def format_counts(load: CorpusLoad) -> Counter[str]:
     return Counter(t.format for t in load.transcripts)
 
 
-def format_quality(load: CorpusLoad) -> dict[str, tuple[int, int, int, int]]:
-    """Per format: (files, turns, turns with a resolved speaker, files with a date)."""
-    out: dict[str, tuple[int, int, int, int]] = {}
+@dataclass(frozen=True, slots=True)
+class FormatQuality:
+    """How well one format's files read: turns with a resolved speaker, files with a date,
+    and files with neither (nothing to rank or credit a quote by)."""
+
+    files: int = 0
+    turns: int = 0
+    resolved: int = 0
+    dated: int = 0
+    neither: int = 0
+
+
+def _resolved_turns(t: Transcript) -> int:
+    return sum(speaker_resolved(x.speaker.role, x.speaker.name) for x in t.turns)
+
+
+def format_quality(load: CorpusLoad) -> dict[str, FormatQuality]:
+    """Per format: files, turns, turns with a resolved speaker, files with a date, neither."""
+    out: dict[str, FormatQuality] = {}
     for t in load.transcripts:
-        files, turns, resolved, dated = out.get(t.format, (0, 0, 0, 0))
-        ok = sum(speaker_resolved(x.speaker.role, x.speaker.name) for x in t.turns)
-        out[t.format] = (files + 1, turns + len(t.turns), resolved + ok, dated + bool(t.date))
+        q, ok = out.get(t.format, FormatQuality()), _resolved_turns(t)
+        out[t.format] = FormatQuality(
+            files=q.files + 1, turns=q.turns + len(t.turns), resolved=q.resolved + ok,
+            dated=q.dated + bool(t.date), neither=q.neither + (not t.date and not ok),
+        )
     return out
 
 
 def undated_and_unresolved(load: CorpusLoad) -> list[str]:
     """The files with no date and no turn whose speaker resolved: nothing to rank or credit by."""
-    return [
-        t.path or t.id for t in load.transcripts
-        if not t.date and not any(speaker_resolved(x.speaker.role, x.speaker.name) for x in t.turns)
-    ]
+    return [t.path or t.id for t in load.transcripts if not t.date and not _resolved_turns(t)]
 
 
 def corpus_quality(load: CorpusLoad) -> dict[str, Any]:
     """The per-format numbers of ``summarize_corpus`` as data, for ``--format json``."""
     formats = {
-        name: {"files": files, "turns": turns, "resolved_turns": resolved, "dated_files": dated,
-               "resolved_share": round(resolved / turns, 3) if turns else None,
-               "dated_share": round(dated / files, 3) if files else None}
-        for name, (files, turns, resolved, dated) in sorted(format_quality(load).items())
+        name: {"files": q.files, "turns": q.turns, "resolved_turns": q.resolved,
+               "dated_files": q.dated, "neither_files": q.neither,
+               "resolved_share": round(q.resolved / q.turns, 3) if q.turns else None,
+               "dated_share": round(q.dated / q.files, 3) if q.files else None}
+        for name, q in sorted(format_quality(load).items())
     }
     turns, resolved = corpus_counts(load)
     return {"root": str(load.root), "transcripts": len(load.transcripts), "turns": turns,
@@ -274,15 +290,17 @@ def summarize_corpus(load: CorpusLoad, *, top: int = 15) -> str:
         "Formats:",
     ]
     lines += [f"  {name:<14} {n:>6}" for name, n in sorted(format_counts(load).items())]
-    lines += ["", "Per format (files, turns, turns with a resolved speaker, files with a date):"]
-    for name, (files, n_turns, n_resolved, dated) in sorted(format_quality(load).items()):
-        pct = f"{n_resolved / n_turns:.0%}" if n_turns else "n/a"
-        lines.append(f"  {name:<14} {files:>6} files {n_turns:>7} turns {pct:>5} resolved "
-                     f"{dated:>6} dated ({dated / files:.0%})")
-    neither = undated_and_unresolved(load)
+    lines += ["", "Per format (files, turns, turns with a resolved speaker, files with a date, "
+              "files with neither):"]
+    for name, q in sorted(format_quality(load).items()):
+        pct = f"{q.resolved / q.turns:.0%}" if q.turns else "n/a"
+        dated_pct = f"({q.dated / q.files:.0%})"
+        lines.append(f"  {name:<14} {q.files:>6} files {q.turns:>7} turns {pct:>5} resolved "
+                     f"{q.dated:>6} dated {dated_pct:<6} {q.neither:>5} neither")
+    neither = [t for t in load.transcripts if not t.date and not _resolved_turns(t)]
     if neither:
         lines += ["", f"No date and no resolved speaker ({len(neither)}):"]
-        lines += [f"  {p}" for p in neither]
+        lines += [f"  {t.format:<14} {t.path or t.id}" for t in neither]
     months = Counter((t.date or "undated")[:7] for t in load.transcripts)
     lines += ["", "Months:"]
     lines += [f"  {month:<14} {n:>6}" for month, n in sorted(months.items())]
@@ -320,6 +338,9 @@ def format_transcript(transcript: Transcript, *, words: int = 12) -> str:
     ]
     if t.date and t.metadata.get("date_source"):
         head.append(f"  date from {t.metadata['date_source']}")
+    elif not t.date:  # say where it looked, so a reader knows to add front matter
+        head.append("  no date in front matter, title or header lines: speakers who held "
+                    "several offices get no title")
     if t.source_url:
         head.append(f"  {t.source_url}")
     lines = [*head, ""]

@@ -53,7 +53,9 @@ def with_date_source(transcript: Transcript) -> Transcript:
         meta = {**transcript.metadata}
         meta.setdefault("date_source", where)
         return replace(transcript, metadata=meta)
-    found = _date_in_title(transcript) or date_in_header(transcript.text)
+    found = _date_in_title(transcript) or date_in_header(
+        transcript.text, limit=min(HEADER_CHARS, _first_words_spoken(transcript))
+    )
     if found is None:
         return transcript
     meta = {**transcript.metadata, "date_source": found.describe()}
@@ -76,6 +78,14 @@ def load_transcript(
             path=str(path),
         )
     return transcript
+
+
+def _first_words_spoken(transcript: Transcript) -> int:
+    """Where the first labelled speaker starts: a date past it is something said, not the
+    header's ("MR. KIRBY: On January 5, 2016, we..."). A page with no labels is all header
+    as far as this can tell, so the header's usual length stands."""
+    labelled = [t.span.start for t in transcript.turns if t.speaker.label]
+    return min(labelled) if labelled else HEADER_CHARS
 
 
 def _date_in_title(transcript: Transcript) -> FoundDate | None:

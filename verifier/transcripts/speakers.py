@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,11 +18,33 @@ from typing import Any
 from verifier.errors import ConfigError
 from verifier.models import Role, Speaker, Transcript, Turn
 from verifier.text.shipped import shipped_data
-from verifier.text.tokens import fold_typography
+from verifier.transcripts.holders import (
+    holder_by_name,
+    holder_by_surname,
+    is_office_label,
+    office_holder,
+)
+from verifier.transcripts.names import (
+    _HONORIFICS,
+    _POSSESSIVE_RE,
+    _TITLE_WORDS,
+    name_in_title,
+    norm_label,
+    norm_phrase,
+    split_label,
+)
+from verifier.transcripts.offices import Offices, shipped_offices
 from verifier.transcripts.questioners import name_questioners
 from verifier.yamlnodes import load_yaml
 
 ALIAS_FILE = "speakers.yaml"
+# Name parsing and office holders live in their own modules; these are read from here too.
+__all__ = [
+    "_HONORIFICS", "_TITLE_WORDS", "ALIAS_FILE", "Aliases", "Person", "holder_by_name",
+    "holder_by_surname", "is_office_label", "load_aliases", "merge_aliases", "norm_label",
+    "norm_phrase", "office_holder", "parse_aliases", "resolve_speaker", "resolve_transcript",
+    "role_for_label", "role_words", "split_label",
+]
 
 
 def _data(name: str) -> dict[str, Any]:
@@ -32,17 +55,6 @@ def _data(name: str) -> dict[str, Any]:
 def role_words() -> dict[str, Any]:
     """The shipped role vocabulary (speakers.yaml)."""
     return _data("speakers.yaml")
-
-
-def norm_label(label: str) -> str:
-    """A label upper-cased with its spacing made plain, for comparing labels."""
-    return " ".join(fold_typography(label).upper().split())
-
-
-def norm_phrase(text: str) -> str:
-    """A name or phrase folded for comparison: lower case, punctuation to spaces."""
-    folded = fold_typography(text).casefold().replace("'s ", " ")
-    return " ".join(re.sub(r"[^\w'\-]+", " ", folded).replace("-", " ").split())
 
 
 @lru_cache(maxsize=1)
@@ -143,8 +155,14 @@ class Aliases:
         return out
 
 
-def parse_aliases(data: object, *, source: str) -> Aliases:
-    """Aliases from a parsed YAML mapping (``Name: [..]`` or ``Name: {title, aliases}``)."""
+def parse_aliases(data: object, *, source: str, offices: Offices | None = None) -> Aliases:
+    """Aliases from a parsed YAML mapping (``Name: [..]`` or ``Name: {title, aliases}``).
+
+    Each person's dated titles come first from the office data (``offices.yaml``), then
+    from the entry's own ``titles``; an office's ``phrases`` ("the press secretary")
+    mean each of its holders for the time they held it.
+    """
+    offices = offices or shipped_offices()
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -172,7 +190,7 @@ def parse_aliases(data: object, *, source: str) -> Aliases:
                 aliases=aliases,
                 start=str(start) if start else None,
                 end=str(end) if end else None,
-                titles=tuple(
+                titles=_office_titles(offices, name) + tuple(
                     (str(t["title"]), str(t["from"]) if t.get("from") else None,
                      str(t["to"]) if t.get("to") else None)
                     for t in titles
@@ -181,11 +199,25 @@ def parse_aliases(data: object, *, source: str) -> Aliases:
                 affiliation=str(entry["affiliation"]) if entry.get("affiliation") else None,
             )
         )
+    people += _office_phrases(offices)
     index: dict[str, tuple[Person, ...]] = {}
     for person in people:
         for alias in person.aliases:
             index[alias] = (*index.get(alias, ()), person)
     return Aliases(people=tuple(people), index=index, source=source)
+
+
+def _office_titles(offices: Offices, name: str) -> tuple[tuple[str, str | None, str | None], ...]:
+    return tuple((t.title, t.start, t.end) for t in offices.terms_of(name))
+
+
+def _office_phrases(offices: Offices) -> list[Person]:
+    """A dated person per holder of an office that articles name by a phrase."""
+    return [
+        Person(name=t.name, title=t.title, aliases=tuple(norm_phrase(p) for p in o.phrases),
+               start=t.start, end=t.end, titles=_office_titles(offices, t.name))
+        for o in offices.offices if o.phrases for t in o.terms
+    ]
 
 
 def merge_aliases(base: Aliases, extra: Aliases | None) -> Aliases:
@@ -229,65 +261,6 @@ def _alias_file(path: str, stamp: int) -> Aliases:
     return parse_aliases(data, source=path)
 
 
-def office_holder(label: str, date: str | None) -> tuple[str, str] | None:
-    """(name, title) of whoever held the office a label names (THE PRESIDENT) on ``date``."""
-    upper = norm_label(label)
-    for office in _data("offices.yaml").values():
-        title = office["title"]
-        holders = office["holders"]
-        if upper in office["labels"]:
-            if date is None:
-                return None
-            for h in holders:
-                if str(h["from"]) <= date and ("to" not in h or date < str(h["to"])):
-                    return h["name"], title
-            return None
-        prefix = title.upper() + " "
-        if upper.startswith(prefix):  # PRESIDENT BIDEN: the holder with that surname
-            surname = norm_phrase(upper[len(prefix) :])
-            for h in holders:
-                if norm_phrase(h["name"]).endswith(surname):
-                    return h["name"], title
-    return None
-
-
-def is_office_label(label: str) -> bool:
-    """Whether a label names an office rather than a person (THE PRESIDENT, The President)."""
-    upper = norm_label(label)
-    return any(upper in office["labels"] for office in _data("offices.yaml").values())
-
-
-def holder_by_name(label: str, date: str | None) -> tuple[str, str] | None:
-    """(name, title) when a full-name label (``Joe Biden``) held an office on ``date``."""
-    title = _office_of(" ".join(label.split()), date) if " " in label.strip() else None
-    return (" ".join(label.split()), title) if title else None
-
-
-def _office_of(name: str, date: str | None) -> str | None:
-    """The office in offices.yaml that ``name`` held on ``date``, if any."""
-    if date is None:
-        return None
-    for office in _data("offices.yaml").values():
-        for h in office["holders"]:
-            current = str(h["from"]) <= date and ("to" not in h or date < str(h["to"]))
-            if current and h["name"] == name:
-                return str(office["title"])
-    return None
-
-
-def holder_by_surname(label: str, date: str | None) -> tuple[str, str] | None:
-    """(name, title) of the office holder on ``date`` whose surname is the whole label (TRUMP)."""
-    word = norm_label(label)
-    if date is None or " " in word or not word.isalpha():
-        return None
-    for office in _data("offices.yaml").values():
-        for h in office["holders"]:
-            current = str(h["from"]) <= date and ("to" not in h or date < str(h["to"]))
-            if current and h["name"].split()[-1].upper() == word:
-                return h["name"], office["title"]
-    return None
-
-
 def resolve_transcript(transcript: Transcript, aliases: Aliases | None = None) -> Transcript:
     """The transcript with names, titles and named questioners filled in where they can be told."""
     aliases = aliases or load_aliases(None)
@@ -326,6 +299,30 @@ def first_name_of(label: str, names: tuple[str, ...]) -> str | None:
         return None
     fits = [n for n in names if n.split()[0].casefold() == label.casefold() and n != label]
     return fits[0] if len(fits) == 1 else None
+
+
+def _surname_in_title(surname: str, label: str, title: str) -> tuple[str, str | None] | None:
+    """The name and title words the page title gives for a label's surname.
+
+    A surname of several words is looked for whole ("Mayor Bill de Blasio", "Lisa
+    Blunt Rochester") unless what that finds holds title words ("National Climate
+    Advisor Ali Zaidi": the label's words were a title the vocabulary lacks), when its
+    last word answers instead. The last word alone must come with a given name, or
+    with the label's other words as its title: TAOISEACH VARADKAR is "Leo Varadkar" and
+    PRESIDEN BIDEN the title's "President Biden", but NATALIE BIDEN is not.
+    """
+    last = name_in_title(surname.split()[-1], title)
+    if " " not in surname or label != label.upper():
+        return last
+    whole = name_in_title(surname, title)
+    if whole is not None and not (last and _TITLE_WORDS & set(norm_phrase(whole[0]).split())):
+        return whole
+    if last is None or " " in last[0]:
+        return last
+    printed = norm_phrase(last[1] or "").split()
+    extra = norm_phrase(surname).split()[:-1]
+    close = all(any(SequenceMatcher(None, w, t).ratio() >= 0.8 for t in printed) for w in extra)
+    return last if close else None
 
 
 _BY_TITLE_RE = re.compile(
@@ -368,7 +365,7 @@ def resolve_speaker(
         dated = person.title_on(date) or aliases.title_for(person.name, date)
         if person.titles and title and dated and dated.casefold().endswith(title.casefold()):
             title = dated  # "Spokesperson" in the title, "State Department Spokesperson" that day
-        title = title or dated or _office_of(person.name, date)
+        title = title or dated
         return replace(speaker, name=person.name, title=title, affiliation=person.affiliation)
     held = (office_holder(speaker.label, date) or holder_by_surname(speaker.label, date)
             or holder_by_name(speaker.label, date))
@@ -379,7 +376,7 @@ def resolve_speaker(
     title_words, surname = split_label(speaker.label)
     if surname is None:
         return speaker
-    found = name_in_title(surname.split()[-1], transcript.title)
+    found = _surname_in_title(surname, speaker.label, transcript.title)
     if found is not None and found[1] and _POSSESSIVE_RE.search(found[1]):
         # "Secretary Blinken With The Atlantic’s Jeffrey Goldberg": the outlet's interviewer
         outlet = _POSSESSIVE_RE.sub("", found[1])
@@ -389,76 +386,3 @@ def resolve_speaker(
     return replace(speaker, name=surname, title=title_words)
 
 
-_HONORIFICS = frozenset(role_words()["honorifics"])
-_TITLE_WORDS = frozenset(role_words()["title_words"])
-_CONNECTORS = frozenset({"of", "for", "the"})
-
-
-def split_label(label: str) -> tuple[str | None, str | None]:
-    """(title words, surname) of a label: ``SECRETARY MAYORKAS`` -> (Secretary, Mayorkas).
-
-    A mixed-case label (``Joe Biden``) is taken as the name itself.
-    """
-    plain = " ".join(label.replace("\u00a0", " ").split())
-    if plain != plain.upper():
-        words = plain.split()
-        return None, plain if len(words) >= 1 and words[0][:1].isupper() else None
-    words = plain.split()
-    if len(words) >= 2 and words[0].rstrip(".").upper() in _HONORIFICS:
-        return None, name_case(" ".join(words[1:]))
-    if len(words) >= 2 and words[0] != "THE":
-        # leading title words (and 'of STATE' after one) are the title; the rest is the
-        # name, particles and all: SENATOR DE LA CRUZ, ANDREW ROSS SORKIN
-        n = 0
-        while n < len(words) - 1:
-            if words[n].rstrip(".").lower() in _TITLE_WORDS:
-                n += 1
-            elif n and words[n].lower() in _CONNECTORS and n + 2 < len(words):
-                n += 2
-            else:
-                break
-        title = name_case(" ".join(words[:n])) if n else None
-        if title is not None:
-            title = re.sub(r"\b(Of|The|For)\b", lambda m: m.group(0).lower(), title)
-        return title, name_case(" ".join(words[n:]))
-    return None, None
-
-
-def name_case(word: str) -> str:
-    """Upper-case words in name case: ``MCCARTHY`` -> ``McCarthy``, ``O’NEAL`` -> ``O’Neal``."""
-    out = word.title()
-    return re.sub(r"\bMc(\w)", lambda m: "Mc" + m.group(1).upper(), out)
-
-
-def surname_of(label: str) -> str | None:
-    """The surname in an honorific label (``MS. JEAN-PIERRE`` -> ``Jean-Pierre``)."""
-    title, surname = split_label(label)
-    return surname if title is None and label == label.upper() else None
-
-
-_SEPARATOR_RE = re.compile(r"(?:\b(?i:by|and|with|on|from|featuring)\s+|[,:;]\s*|\s[–—-]\s)")
-# An outlet's possessive before a name in a title: "The Atlantic’s", "NPR's".
-_POSSESSIVE_RE = re.compile(r"[’']s$")
-
-
-def name_in_title(surname: str, title: str) -> tuple[str, str | None] | None:
-    """Find ``surname`` in a title like '... by Press Secretary Karine Jean-Pierre and ...'."""
-    m = re.search(
-        r"\b([A-Z][\w’'\-]+\s+(?:[A-Z]\.\s+)?)(?i:" + re.escape(surname) + r")\b", title
-    )
-    if m is None:
-        return None
-    first = m.group(1).strip()
-    surname_printed = title[m.end(1) : m.end()]
-    if first.casefold() in _TITLE_WORDS:  # "Remarks by President Biden": no given name
-        first = ""
-    name = f"{first} {surname_printed}".strip()
-    if not first:
-        m = re.search(re.escape(surname_printed), title)
-        assert m is not None
-    before = title[: m.start()]
-    pieces = _SEPARATOR_RE.split(before)
-    title_words = pieces[-1].strip() if pieces else ""
-    if title_words and not title_words[0].isupper():
-        title_words = ""
-    return name, title_words or None

@@ -1,8 +1,9 @@
 """Dates printed in a transcript's header, for files that carry no front matter.
 
 Pages saved from the public sites open with the date: "August 18, 2016",
-"Jan 22, 2021", "5/17/24". The first one in the opening lines is taken, and
-where it was found is kept so a reader can see why the transcript has that date.
+"Jan 22, 2021", "Feb. 28, 2014", "28 February 2014", "5/17/24", "2-28-14". The first
+one in the opening lines is taken, and where it was found is kept so a reader can see why
+the transcript has that date.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ DAY_FIRST_RE = re.compile(
     re.IGNORECASE,
 )
 NUMERIC_RE = re.compile(r"(?<![\d/])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])")
+# "2-28-14", as video pages and podcast feeds print the day; not "1-800-555" (year digits).
+DASHED_RE = re.compile(r"(?<![\d/-])(?P<month>\d{1,2})-(?P<day>\d{1,2})-(?P<year>\d{4}|\d{2})(?![\d/-])")
 ISO_RE = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
 # A sidebar's news feed: "  • 1:52 pm Hong Kong protests: ..." under the day's date.
 FEED_ITEM_RE = re.compile(r"[ \t]*[•*\-][ \t]*\d{1,2}:\d{2}[ \t]*[ap]\.?m\b", re.IGNORECASE)
@@ -70,7 +73,7 @@ def date_in_header(text: str, start: int = 0, *, limit: int = HEADER_CHARS) -> F
     """
     head = text[start : start + limit]
     found: list[tuple[bool, int, str]] = []
-    for rx in (WORDY_RE, DAY_FIRST_RE, NUMERIC_RE, ISO_RE):
+    for rx in (WORDY_RE, DAY_FIRST_RE, NUMERIC_RE, DASHED_RE, ISO_RE):
         for m in rx.finditer(head):
             iso = _iso(m.group("year"), m.group("month"), m.group("day"))
             if iso is None:
