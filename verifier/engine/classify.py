@@ -59,7 +59,7 @@ def classify_change(
     if any(t.editorial or t.bracketed for t in deleted) or (inserted and all(t.bracketed for t in inserted)):
         return EditKind.BRACKET
     if _LETTERS_RE.sub("", "".join(dq)) == _LETTERS_RE.sub("", "".join(it)):
-        return EditKind.TYPOGRAPHY
+        return typography_kind(dq, it)
     if not dq and is_false_start(it, [t.norm for t in before], [t.norm for t in after]):
         return EditKind.FILLER
     if not dq and is_broken_off(inserted, after):
@@ -76,6 +76,8 @@ def classify_change(
         return EditKind.NUMBER
     if [canonical_number(w) for w in dq] == [canonical_number(w) for w in it]:
         return EditKind.TYPOGRAPHY  # "Sixteen" printed as "16"
+    if numbers_of(dq) and without_number_words(dq) == without_number_words(it):
+        return EditKind.TYPOGRAPHY  # "a hundred thousand" printed as "100,000": one value
     steady = without_stutter(it)
     if dq and steady != it:  # "need" for "needs — needs": judge the words once said
         kind = classify_change(
@@ -88,6 +90,8 @@ def classify_change(
         )
         if kind in (EditKind.GRAMMAR, EditKind.TYPOGRAPHY, EditKind.SPELLING):
             return EditKind.GRAMMAR
+    if len(dq) == len(it) == 1 and is_misspelling(dq[0], it[0]) and not inflected_forms(dq[0], it[0]):
+        return EditKind.SPELLING  # "destabilising", "Stephanopolous": one token spelt otherwise
     if same_words_inflected(printed, said):
         return EditKind.GRAMMAR
     if len(dq) == len(it) == 1 and is_misspelling(dq[0], it[0]):
@@ -104,6 +108,31 @@ def classify_change(
     if adds_or_drops_a_clause(printed, said, policy):
         return EditKind.CONTENT
     return swap_kind(printed, said)
+
+
+_QUOTE_MARK_RE = re.compile("['\u2018\u2019\"\u201c\u201d`]")
+
+
+def typography_kind(printed: list[str], said: list[str]) -> EditKind:
+    """The same letters in the same order: verbatim when only quote marks or apostrophes
+    differ, punctuation when dots, hyphens or the split into words do ("US" for "U.S.",
+    "wellbeing" for "well-being", "ceasefire" for "cease-fire": VERDICTS.md)."""
+    a = " ".join(_QUOTE_MARK_RE.sub("", w) for w in printed)
+    b = " ".join(_QUOTE_MARK_RE.sub("", w) for w in said)
+    return EditKind.TYPOGRAPHY if a == b else EditKind.PUNCTUATION
+
+
+_INFLECTION_ENDINGS = ("s", "es", "d", "ed", "ing")
+
+
+def inflected_forms(a: str, b: str) -> bool:
+    """Two inflections of one noun or verb: by the lexicon ("things"/"thing", "said"/"say"), or
+    one the other with a regular ending ("gunfires"/"gunfire") for words it does not hold."""
+    from verifier.text.stems import forms
+
+    if any(a == b + e or b == a + e for e in _INFLECTION_ENDINGS):
+        return True
+    return not forms(a).isdisjoint(forms(b))
 
 
 def is_aside(inserted: list[Token], after: list[Token], policy: Policy) -> bool:
@@ -234,11 +263,77 @@ def numbers_differ(a: list[str], b: list[str]) -> bool:
 
 
 def numbers_of(words: list[str]) -> list[str]:
-    """The numbers among ``words``, spelled one way ("Sixteen" and "16" are the same)."""
+    """The numbers among ``words``, spelled one way ("Sixteen" and "16" are the same, and
+    "a hundred thousand", "100 thousand" and "100,000" are one value)."""
     nums = word_lists().number_words
-    return [
-        canonical_number(w) for w in words if _DIGIT_RE.search(w) or w in nums or canonical_number(w) != w
-    ]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        value, used = spoken_number(words, i)
+        if used:
+            out.append(value)
+            i += used
+            continue
+        w = words[i]
+        if _DIGIT_RE.search(w) or w in nums or canonical_number(w) != w:
+            out.append(canonical_number(w))
+        i += 1
+    return out
+
+
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_PLAIN_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def spoken_number(words: list[str], i: int) -> tuple[str, int]:
+    """The value of a number written in words from ``words[i]`` on ("a hundred thousand",
+    "twenty-five million", "1.5 billion") and how many words it takes; (\"\", 0) when no
+    scale word ("hundred", "thousand", "million") makes it a phrase."""
+    total = current = 0.0
+    used = 0
+    scaled = False
+    j = i
+    while j < len(words):
+        w = words[j].replace(",", "")
+        if w in _SCALES:
+            current = (current or 1.0) * _SCALES[w]
+            if _SCALES[w] >= 1000:
+                total, current = total + current, 0.0
+            scaled = True
+        elif w in ("a", "one") and j + 1 < len(words) and words[j + 1] in _SCALES and not used:
+            current = 1.0
+        elif w == "and" and used and j + 1 < len(words) and canonical_number(words[j + 1]).isdigit():
+            pass
+        elif (
+            (n := canonical_number(w)).isdigit()
+            and not _DIGIT_RE.search(w)
+            or (_PLAIN_NUMBER_RE.match(w) and not used)
+        ):
+            current += float(n if n.isdigit() else w)
+        else:
+            break
+        j += 1
+        used = j - i
+    if not scaled or used < 2:
+        return "", 0
+    value = total + current
+    return (str(int(value)) if value == int(value) else str(value)), used
+
+
+def without_number_words(words: list[str]) -> list[str]:
+    """The words around the numbers, numbers spelled one way ("a hundred thousand troops" ->
+    "100000 troops")."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        value, used = spoken_number(words, i)
+        if used:
+            out.append(value)
+            i += used
+        else:
+            out.append(canonical_number(words[i]))
+            i += 1
+    return out
 
 
 _UNITS = {

@@ -37,13 +37,12 @@ _RANK = [
     Fidelity.ALTERED,
     Fidelity.NOT_FOUND,
 ]
-_MEANING = {
-    EditKind.NEGATION, EditKind.NUMBER, EditKind.NAME, EditKind.QUALIFIER, EditKind.ANTONYM
-}
+_MEANING = {EditKind.NEGATION, EditKind.NUMBER, EditKind.NAME, EditKind.QUALIFIER, EditKind.ANTONYM}
 _HARD_CARRIERS = {EditKind.NEGATION, EditKind.NUMBER, EditKind.NAME, EditKind.ANTONYM}
-_HARMLESS = {
-    EditKind.FILLER, EditKind.GRAMMAR, EditKind.FUNCTION_WORD, EditKind.SPELLING, EditKind.WORDING
-}
+_HARMLESS = {EditKind.FILLER, EditKind.GRAMMAR, EditKind.FUNCTION_WORD, EditKind.WORDING}
+# The same words written otherwise: one token's spelling ("Zelensky", "behaviour"), dots or
+# hyphens ("US", "ceasefire"). VERDICTS.md: punctuation, not a change of words.
+_WRITTEN_OTHERWISE = {EditKind.SPELLING: "spelling", EditKind.PUNCTUATION: "punctuation or hyphenation"}
 _FIDELITY_SEVERITY = {
     Fidelity.VERBATIM: Severity.OK,
     Fidelity.PUNCTUATION: Severity.OK,
@@ -126,8 +125,11 @@ def judge_fidelity(
             reasons.append(reason)
     survived = survival_share(edits)
     if (
-        (rewordings >= policy.paraphrase_min_rewordings and survived < policy.paraphrase_survival_below
-         or survived < policy.paraphrase_mostly_other_below)
+        (
+            rewordings >= policy.paraphrase_min_rewordings
+            and survived < policy.paraphrase_survival_below
+            or survived < policy.paraphrase_mostly_other_below
+        )
         and not facts.stitched
         and not any(e.kind in _HARD_CARRIERS for e in edits)
     ):  # mostly other words: a paraphrase, whatever it added or dropped, unless a hard
@@ -155,9 +157,7 @@ def judge_fidelity(
         if e.kind is EditKind.ELISION:
             verdict = worst(verdict, Fidelity.ELIDED)
             n = len(e.transcript_text.split())
-            reasons.append(
-                f"The ellipsis leaves out {n} words: \u201c{shorten(e.transcript_text)}\u201d."
-            )
+            reasons.append(f"The ellipsis leaves out {n} words: \u201c{shorten(e.transcript_text)}\u201d.")
     if verdict is Fidelity.VERBATIM:
         reasons.append("The quote matches the transcript word for word.")
     return verdict, reasons
@@ -235,6 +235,8 @@ def judge_change(group: list[Edit], policy: Policy) -> tuple[Fidelity, str | Non
             Fidelity.BRACKETED,
             f"The article's bracketed \u201c[{added}]\u201d{said} is a declared edit.",
         )
+    if kind in _WRITTEN_OTHERWISE:
+        return Fidelity.PUNCTUATION, f"The same word written otherwise ({_WRITTEN_OTHERWISE[kind]}): {what}."
     if kind in _MEANING:
         label = {
             EditKind.NEGATION: "a negation",
@@ -249,7 +251,6 @@ def judge_change(group: list[Edit], policy: Policy) -> tuple[Fidelity, str | Non
             EditKind.FILLER: "filler",
             EditKind.GRAMMAR: "tense or contraction",
             EditKind.FUNCTION_WORD: "a small word",
-            EditKind.SPELLING: "spelling",
             EditKind.WORDING: "wording; no meaning carrier changed",
         }[kind]
         return Fidelity.MINOR_EDITS, f"Minor edit ({label}): {what}."
@@ -263,9 +264,7 @@ def judge_change(group: list[Edit], policy: Policy) -> tuple[Fidelity, str | Non
 def describe(added: str, dropped: str) -> str:
     """'the article has X where the transcript has Y' in the fewest words."""
     if added and dropped:
-        return (
-            f"\u201c{shorten(added)}\u201d where the transcript has \u201c{shorten(dropped)}\u201d"
-        )
+        return f"\u201c{shorten(added)}\u201d where the transcript has \u201c{shorten(dropped)}\u201d"
     if added:
         return f"it adds \u201c{shorten(added)}\u201d, which the speaker did not say"
     return f"it drops \u201c{shorten(dropped)}\u201d"
@@ -291,8 +290,7 @@ def judge_attribution(
     who = speaker_phrase(speaker)
     if relayed and speaker.role is not Role.REPORTER:
         return Attribution.INDIRECT, [
-            f"{who} was relaying someone else's words (\u201c{relayed}\u201d), "
-            "not speaking for themselves."
+            f"{who} was relaying someone else's words (\u201c{relayed}\u201d), not speaking for themselves."
         ]
     credited = quote.speaker_name or quote.attributed_to  # "he added" -> the resolved name
     if credited.strip().lower() in cue_words().pronouns:
