@@ -246,3 +246,38 @@ def test_numbers_in_words_compare_by_value() -> None:
     assert numbers_of(["1.5", "billion"]) == numbers_of(["1,500,000,000"])
     assert numbers_of(["hundreds", "of", "people"]) == ["hundreds"]  # no value: a word
     assert numbers_differ("a hundred thousand".split(), ["10,000"])
+
+
+# Bundled passages: Biden at the 2024-01-19 mayors' conference ("all the data shows"; "since
+# the end of World War Two"), the 2024-01-26 briefing ("that decision, as we all know, is
+# incredibly difficult").
+CARRIER_KEPT = [
+    # "all" moved within the quote: dropped in one place, printed in another
+    ("And, by the way, the data all shows it saves the economy money", "Biden", Fidelity.MINOR_EDITS),
+    # without it printed elsewhere, the quantifier is gone
+    ("And, by the way, the data shows it saves the economy money", "Biden", Fidelity.ALTERED),
+    # "we all" names the same people as "we"
+    ("And that decision, as we know, is incredibly difficult.", "Jean-Pierre", Fidelity.MINOR_EDITS),
+]
+
+
+@pytest.mark.parametrize(("quote", "credited", "fidelity"), CARRIER_KEPT)
+def test_a_moved_or_restating_quantifier_keeps_the_claim(
+    bundled_corpus: Corpus, quote: str, credited: str, fidelity: Fidelity
+) -> None:
+    finding = Verifier(bundled_corpus).verify_quote(Quote.typed(quote, attributed_to=credited))
+    assert finding.fidelity is fidelity, finding.reasons
+
+
+def test_a_roman_numeral_is_its_number(bundled_corpus: Corpus) -> None:
+    quote = "in the most powerful position we've been since the end of World War II"
+    finding = Verifier(bundled_corpus).verify_quote(Quote.typed(quote, attributed_to="Biden"))
+    assert finding.fidelity in (Fidelity.VERBATIM, Fidelity.PUNCTUATION), finding.reasons
+    assert numbers_differ(["ii"], ["3"]) and not numbers_differ(["ii"], ["two"])
+
+
+def test_a_capitalised_contraction_at_a_sentence_start_is_no_name() -> None:
+    # The transcript prints curly apostrophes; tokens fold them ("They're" for "It's").
+    from verifier.engine.classify import LowerWords
+
+    assert "they're" in LowerWords("and they\u2019re about competing visions")

@@ -9,7 +9,7 @@ from functools import lru_cache
 from verifier.engine.policy import Policy
 from verifier.models import EditKind
 from verifier.text.stems import same_word
-from verifier.text.tokens import Token
+from verifier.text.tokens import Token, fold_typography
 from verifier.text.wordlists import word_lists
 
 _LETTERS_RE = re.compile(r"[^\w]|_")
@@ -98,7 +98,7 @@ def classify_change(
         return EditKind.SPELLING
     if names_changed(deleted, inserted, lower_vocab):
         return EditKind.NAME
-    if is_qualifier_change(printed, said):
+    if is_qualifier_change(printed, said) and not is_floating_quantifier(dq, it, [t.norm for t in before]):
         return EditKind.QUALIFIER
     small = lists.function_words | lists.auxiliaries
     if all(w in small for w in expand(printed) + expand(said)):
@@ -195,7 +195,7 @@ def chunk_carriers(
         found.add(EditKind.NUMBER)
     if names_changed(deleted, inserted, lower_vocab):
         found.add(EditKind.NAME)
-    if is_qualifier_change(printed, said):
+    if is_qualifier_change(printed, said) and not is_floating_quantifier(dq, [t.norm for t in inserted], []):
         found.add(EditKind.QUALIFIER)
     if adds_or_drops_a_clause(printed, said, policy):
         found.add(EditKind.CONTENT)
@@ -336,6 +336,8 @@ def without_number_words(words: list[str]) -> list[str]:
     return out
 
 
+_ROMAN = {"ii": "2", "iii": "3"}  # "World War II"; "I", "V" and "Xi" are words too often
+
 _UNITS = {
     w: str(n)
     for n, w in enumerate(
@@ -352,6 +354,8 @@ def canonical_number(word: str) -> str:
         return _ORDINAL_RE.sub(r"\1", word.replace(",", ""))
     if word in _UNITS:
         return _UNITS[word]
+    if word in _ROMAN:
+        return _ROMAN[word]
     head, _, tail = word.partition("-")
     if head in _TENS and head != "_":
         return str(_TENS[head] + (int(_UNITS.get(tail, "0")) if tail else 0))
@@ -386,7 +390,7 @@ class LowerWords:
     quotes ask about no word at all, and a transcript is tens of thousands of characters."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.text = fold_typography(text)  # words are looked up as tokens spell them: "they're"
         self._known: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
@@ -581,6 +585,16 @@ def _belongs_to_previous(word: str, previous: str, negations: frozenset[str]) ->
     if word == "any" and (previous in negations or previous.endswith("n't")):
         return True
     return word in _FLOATING and previous in _PLURAL_PRONOUNS
+
+
+def is_floating_quantifier(printed: list[str], said: list[str], before: list[str]) -> bool:
+    """An "all", "both" or "each" dropped or added after a plural pronoun it only restates
+    ("what we all know" -> "what we know", "they have all been" -> "they have been"): it
+    names the same people as the pronoun, so the claim's reach is unchanged."""
+    if printed and said or not (words := printed or said) or not set(words) <= _FLOATING:
+        return False
+    context = [w for w in before[-2:] if w not in word_lists().auxiliaries]
+    return bool(context) and context[-1] in _PLURAL_PRONOUNS
 
 
 def is_comparative(word: str) -> bool:

@@ -117,8 +117,10 @@ def judge_fidelity(
         reasons.append("Words after an ellipsis were not found near the rest of the quote.")
         verdict = Fidelity.ALTERED
     rewordings = 0
-    for group in change_groups(edits):
-        fid, reason = judge_change(group, policy)
+    groups = change_groups(edits)
+    moved = moved_carriers(groups)
+    for n, group in enumerate(groups):
+        fid, reason = judge_change(group, policy) if n not in moved else moved_change(group)
         verdict = worst(verdict, fid)
         rewordings += is_rewording(group)
         if reason:
@@ -161,6 +163,51 @@ def judge_fidelity(
     if verdict is Fidelity.VERBATIM:
         reasons.append("The quote matches the transcript word for word.")
     return verdict, reasons
+
+
+# Only a quantifier or limiter may move: a negation or a name moved changes what is denied
+# or who did what to whom ("Xi told Biden" for "Biden told Xi").
+_MOVABLE = (EditKind.QUALIFIER,)
+
+
+def moved_carriers(groups: list[list[Edit]]) -> set[int]:
+    """The changes that only move a meaning carrier within the quote: the article drops a
+    word in one place and prints the same carrier in another ("we want to get these — all
+    hostages" -> "we want to get all these hostages"). The claim keeps its quantifier,
+    polarity or name, so each half is wording, not a carrier changed."""
+    from verifier.engine.classify import carrier_classes, expand
+
+    def words(group: list[Edit], op: EditOp) -> list[str]:
+        text = " ".join(e.quote_text if op is EditOp.DELETE else e.transcript_text for e in group)
+        return [w.strip(".,;:!?\"'\u2014-").lower().replace("\u2019", "'") for w in text.split()]
+
+    def carrier(kind: EditKind, ws: list[str]) -> object:
+        return tuple(carrier_classes(expand(ws)))
+
+    ops = [{e.op for e in g} for g in groups]
+    added = [n for n, g in enumerate(groups) if ops[n] == {EditOp.DELETE} and g[0].kind in _MOVABLE]
+    dropped = [n for n, g in enumerate(groups) if ops[n] == {EditOp.INSERT} and g[0].kind in _MOVABLE]
+    moved: set[int] = set()
+    for a in added:
+        kind = groups[a][0].kind
+        mine = carrier(kind, words(groups[a], EditOp.DELETE))
+        for d in dropped:
+            if (
+                d not in moved
+                and groups[d][0].kind is kind
+                and carrier(kind, words(groups[d], EditOp.INSERT)) == mine
+            ):
+                moved |= {a, d}
+                break
+    return moved
+
+
+def moved_change(group: list[Edit]) -> tuple[Fidelity, str]:
+    """A carrier printed elsewhere in the quote than the speaker said it: a minor edit."""
+    added = " ".join(e.quote_text for e in group if e.op is EditOp.DELETE)
+    dropped = " ".join(e.transcript_text for e in group if e.op is EditOp.INSERT)
+    where = f"prints \u201c{shorten(added)}\u201d" if added else f"moves \u201c{shorten(dropped)}\u201d"
+    return Fidelity.MINOR_EDITS, f"Minor edit (word order): the article {where} elsewhere in the quote."
 
 
 def survival_share(edits: tuple[Edit, ...]) -> float:
