@@ -281,3 +281,12 @@ def test_a_capitalised_contraction_at_a_sentence_start_is_no_name() -> None:
     from verifier.engine.classify import LowerWords
 
     assert "they're" in LowerWords("and they\u2019re about competing visions")
+
+
+def test_a_hedge_added_is_certainty_not_tense(call_corpus: Corpus) -> None:
+    # VERDICTS.md: certainty ("we will" -> "we might") is a meaning carrier, even where the
+    # rest is only an auxiliary swapped ("might be" for "are").
+    quote = "We might be starting to see reductions in seizures of precursors at some U.S. airports already"
+    finding = Verifier(call_corpus).verify_quote(Quote.typed(quote, attributed_to=SAO))
+    assert finding.fidelity is Fidelity.ALTERED, finding.reasons
+    assert EditKind.QUALIFIER in {e.kind for e in finding.edits}

@@ -92,8 +92,8 @@ def classify_change(
             return EditKind.GRAMMAR
     if len(dq) == len(it) == 1 and is_misspelling(dq[0], it[0]) and not inflected_forms(dq[0], it[0]):
         return EditKind.SPELLING  # "destabilising", "Stephanopolous": one token spelt otherwise
-    if same_words_inflected(printed, said):
-        return EditKind.GRAMMAR
+    if same_words_inflected(printed, said) and carrier_classes(printed) == carrier_classes(said):
+        return EditKind.GRAMMAR  # not "might be" for "are": a hedge is certainty, not tense
     if len(dq) == len(it) == 1 and is_misspelling(dq[0], it[0]):
         return EditKind.SPELLING
     if names_changed(deleted, inserted, lower_vocab):
