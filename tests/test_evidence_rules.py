@@ -39,8 +39,10 @@ def test_a_reporters_question_by_credit(
 def test_words_from_an_event_the_credited_speaker_missed_are_not_found_for_them(
     bundled_corpus: Corpus,
 ) -> None:
-    quote = ("I have no doubt that they\u2019ll have an opportunity to discuss what things look like "
-             "along that battlefront.")
+    quote = (
+        "I have no doubt that they\u2019ll have an opportunity to discuss what things look like "
+        "along that battlefront."
+    )
     finding = Verifier(bundled_corpus).verify_quote(Quote.typed(quote, attributed_to="Jean-Pierre"))
     assert finding.fidelity is Fidelity.NOT_FOUND
     assert finding.attribution is not Attribution.MISATTRIBUTED
@@ -69,8 +71,14 @@ def test_the_credited_speakers_own_words_win_among_equals(bundled_corpus: Corpus
 
 @pytest.mark.parametrize(
     "phrase",
-    ["the u.s. official", "another senior american official", "a top biden administration official",
-     "u.s. officials", "one official", "a second senior administration official"],
+    [
+        "the u.s. official",
+        "another senior american official",
+        "a top biden administration official",
+        "u.s. officials",
+        "one official",
+        "a second senior administration official",
+    ],
 )
 def test_anonymous_credits_by_grammar(phrase: str) -> None:
     assert is_anonymous_phrase(norm_phrase(phrase))
@@ -91,3 +99,29 @@ def test_the_deciding_reason_of_a_faithful_misattributed_quote_is_the_attributio
     finding = Verifier(bundled_corpus).verify_quote(Quote.typed(QUESTION, attributed_to="Kirby"))
     assert finding.reasons[0].startswith("The quote matches the transcript word for word")
     assert finding.deciding_reason is not None and "asked by" in finding.deciding_reason
+
+
+def test_a_surname_credit_fits_a_reporter_known_by_a_given_name() -> None:
+    """The 2023-10-11 briefing names a questioner only "Peter"; RedState credits the question
+    to "Alexander". The transcript gives no surname to contradict that, so the words are the
+    credited reporter's; a full name with another given name is someone else."""
+    from tests.test_speakers import briefing
+    from verifier.engine.credit import CreditRelation, credit_relation
+    from verifier.models import Role, Speaker
+
+    t = briefing("Q", date="2023-10-11")
+    peter = Speaker(label="Q", role=Role.REPORTER, name="Peter")
+    assert credit_relation("Alexander", peter, t) is CreditRelation.UNNAMED_REPORTER
+    assert credit_relation("Peter Alexander", peter, t) is CreditRelation.SAME_PERSON
+    assert credit_relation("Nancy Cordes", peter, t) is CreditRelation.DIFFERENT
+    assert credit_relation("Kirby", peter, t) is CreditRelation.REPORTER_CREDITED_TO_OFFICIAL
+
+
+def test_a_middle_initial_names_the_same_person() -> None:
+    # The New York Times, 2023-10-11: "said John F. Kirby, a White House spokesman".
+    from tests.test_speakers import briefing
+    from verifier.engine.credit import CreditRelation, credit_relation
+
+    t = briefing("MR. KIRBY", date="2023-10-11")
+    relation = credit_relation("John F. Kirby, a White House spokesman", t.turns[0].speaker, t)
+    assert relation is CreditRelation.SAME_PERSON

@@ -11,7 +11,13 @@ from __future__ import annotations
 import pytest
 
 from verifier.corpus.memory import Corpus
-from verifier.engine.classify import carrier_classes, is_comparative, numbers_differ
+from verifier.engine.classify import (
+    carrier_classes,
+    is_comparative,
+    numbers_differ,
+    numbers_of,
+    typography_kind,
+)
 from verifier.models import EditKind, EditOp, Fidelity, Quote
 from verifier.session import Verifier
 from verifier.text.lexicon import Relation, relation
@@ -20,39 +26,96 @@ SAO = "a senior administration official"
 ROWS = [
     # (quote as printed, credit, fidelity, an edit kind the verdict must show)
     # meaning-preserving: each word-level change is wording, a contraction or filler
-    ("I'm not gonna get in between the ears of Houthi leaders", "Kirby",
-     Fidelity.MINOR_EDITS, EditKind.GRAMMAR),  # "gonna" for "going to"
-    ("we are focused on pursuing every avenue to effectively reduce the flow of precursor chemicals",
-     SAO, Fidelity.MINOR_EDITS, EditKind.WORDING),  # "every avenue" for "all avenues": one class
-    ("we are focused on pursuing all avenues to effectively reduce the flow of precursor chemicals "
-     "that fuel the manufacture and distribution of synthetic narcotics", SAO,
-     Fidelity.MINOR_EDITS, EditKind.WORDING),  # one synonym
-    ("I have spoken repeatedly with the Emir of Qatar, Egypt's President Abdel Fattah El-Sisi, and "
-     "Israel's Benjamin Netanyahu to help secure this deal", "Biden",
-     Fidelity.MINOR_EDITS, EditKind.WORDING),  # names written out in full: the same people
+    (
+        "I'm not gonna get in between the ears of Houthi leaders",
+        "Kirby",
+        Fidelity.MINOR_EDITS,
+        EditKind.GRAMMAR,
+    ),  # "gonna" for "going to"
+    (
+        "we are focused on pursuing every avenue to effectively reduce the flow of precursor chemicals",
+        SAO,
+        Fidelity.MINOR_EDITS,
+        EditKind.WORDING,
+    ),  # "every avenue" for "all avenues": one class
+    (
+        "we are focused on pursuing all avenues to effectively reduce the flow of precursor chemicals "
+        "that fuel the manufacture and distribution of synthetic narcotics",
+        SAO,
+        Fidelity.MINOR_EDITS,
+        EditKind.WORDING,
+    ),  # one synonym
+    (
+        "I have spoken repeatedly with the Emir of Qatar, Egypt's President Abdel Fattah El-Sisi, and "
+        "Israel's Benjamin Netanyahu to help secure this deal",
+        "Biden",
+        Fidelity.MINOR_EDITS,
+        EditKind.WORDING,
+    ),  # names written out in full: the same people
     ("that there is no negotiating from here", "Jean-Pierre", Fidelity.MINOR_EDITS, EditKind.FILLER),
-    ("what my colleague just stated, that there was not any negotiating from here", "Jean-Pierre",
-     Fidelity.MINOR_EDITS, EditKind.WORDING),  # "was not any" for "is no": the same polarity
-    ("We will not stop until we get these hostages brought home", "Biden",
-     Fidelity.MINOR_EDITS, EditKind.FILLER),  # "also" dropped: it adds, it does not limit
+    (
+        "what my colleague just stated, that there was not any negotiating from here",
+        "Jean-Pierre",
+        Fidelity.MINOR_EDITS,
+        EditKind.WORDING,
+    ),  # "was not any" for "is no": the same polarity
+    (
+        "We will not stop until we get these hostages brought home",
+        "Biden",
+        Fidelity.MINOR_EDITS,
+        EditKind.FILLER,
+    ),  # "also" dropped: it adds, it does not limit
     # meaning carriers changed: altered
-    ("We're starting to see increases in seizures of precursors at some U.S. airports already",
-     SAO, Fidelity.ALTERED, EditKind.ANTONYM),
-    ("We're starting to see reductions in shipments of precursors at some U.S. airports already",
-     SAO, Fidelity.ALTERED, EditKind.CONTENT),  # two nouns for different things
-    ("We're starting to see reductions in seizures of precursors at U.S. airports already",
-     SAO, Fidelity.ALTERED, EditKind.QUALIFIER),  # "some" dropped
-    ("we are focused on pursuing some avenues to effectively reduce the flow of precursor chemicals",
-     SAO, Fidelity.ALTERED, EditKind.QUALIFIER),  # "some" for "all"
-    ("I'm just going to reiterate what my colleague just stated, that there is negotiating from here",
-     "Jean-Pierre", Fidelity.ALTERED, EditKind.NEGATION),
-    ("I've spoken repeatedly with the Emir of Kuwait, the President Sisi of Egypt", "Biden",
-     Fidelity.ALTERED, EditKind.NAME),
-    ("A similar notice to industry that China sent out in 2019 led to a drastic reduction in seizures "
-     "of fentanyl shipments from China", SAO, Fidelity.ALTERED, EditKind.NAME),  # "to the U.S." cut
-    ("our focus is on pursuing all avenues to effectively reduce the flow of precursor chemicals that "
-     "fuel the manufacture of synthetic drugs in China and Mexico and Canada", SAO,
-     Fidelity.ALTERED, EditKind.NAME),  # names the speaker never said, added
+    (
+        "We're starting to see increases in seizures of precursors at some U.S. airports already",
+        SAO,
+        Fidelity.ALTERED,
+        EditKind.ANTONYM,
+    ),
+    (
+        "We're starting to see reductions in shipments of precursors at some U.S. airports already",
+        SAO,
+        Fidelity.ALTERED,
+        EditKind.CONTENT,
+    ),  # two nouns for different things
+    (
+        "We're starting to see reductions in seizures of precursors at U.S. airports already",
+        SAO,
+        Fidelity.ALTERED,
+        EditKind.QUALIFIER,
+    ),  # "some" dropped
+    (
+        "we are focused on pursuing some avenues to effectively reduce the flow of precursor chemicals",
+        SAO,
+        Fidelity.ALTERED,
+        EditKind.QUALIFIER,
+    ),  # "some" for "all"
+    (
+        "I'm just going to reiterate what my colleague just stated, that there is negotiating from here",
+        "Jean-Pierre",
+        Fidelity.ALTERED,
+        EditKind.NEGATION,
+    ),
+    (
+        "I've spoken repeatedly with the Emir of Kuwait, the President Sisi of Egypt",
+        "Biden",
+        Fidelity.ALTERED,
+        EditKind.NAME,
+    ),
+    (
+        "A similar notice to industry that China sent out in 2019 led to a drastic reduction in seizures "
+        "of fentanyl shipments from China",
+        SAO,
+        Fidelity.ALTERED,
+        EditKind.NAME,
+    ),  # "to the U.S." cut
+    (
+        "our focus is on pursuing all avenues to effectively reduce the flow of precursor chemicals that "
+        "fuel the manufacture of synthetic drugs in China and Mexico and Canada",
+        SAO,
+        Fidelity.ALTERED,
+        EditKind.NAME,
+    ),  # names the speaker never said, added
 ]
 
 
@@ -122,3 +185,108 @@ def test_shipped_word_lists_hold_only_words() -> None:
 
     for path in sorted(DATA.glob("*.yaml")):
         assert leaves(yaml.safe_load(path.read_text("utf-8"))) == [], path.name
+
+
+# The same words written otherwise are punctuation, not a change of words (VERDICTS.md:
+# "U.K." -> "UK", "cease-fire" -> "ceasefire", "Zelenskyy" -> "Zelensky"). Passages: the
+# 2024-01-28 counternarcotics call.
+WRITTEN_OTHERWISE = [
+    # dots dropped from an abbreviation, as wire copy writes "US"
+    (
+        "We're starting to see reductions in seizures of precursors at some US airports already",
+        Fidelity.PUNCTUATION,
+        EditKind.PUNCTUATION,
+    ),
+    # one token misspelt, as a newspaper printed "unprecidented" for "unprecedented"
+    (
+        "We're starting to see reductions in siezures of precursors at some U.S. airports already",
+        Fidelity.PUNCTUATION,
+        EditKind.SPELLING,
+    ),
+    # an inflection is a word changed, not a spelling: "seizure" for "seizures"
+    (
+        "We're starting to see reductions in seizure of precursors at some U.S. airports already",
+        Fidelity.MINOR_EDITS,
+        EditKind.GRAMMAR,
+    ),
+    # the case of a word inside the quote: punctuation's "case", not the quote's first letter
+    (
+        "We're starting to see reductions in seizures of precursors at some U.S. Airports already",
+        Fidelity.PUNCTUATION,
+        EditKind.CAPITALISATION,
+    ),
+]
+
+
+@pytest.mark.parametrize(("quote", "fidelity", "kind"), WRITTEN_OTHERWISE)
+def test_words_written_otherwise_are_punctuation(
+    call_corpus: Corpus, quote: str, fidelity: Fidelity, kind: EditKind
+) -> None:
+    finding = Verifier(call_corpus).verify_quote(Quote.typed(quote, attributed_to=SAO))
+    assert finding.fidelity is fidelity, finding.reasons
+    assert kind in {e.kind for e in finding.edits}, finding.reasons
+
+
+def test_the_quotes_first_letter_and_a_sentence_start_keep_it_verbatim(call_corpus: Corpus) -> None:
+    quote = "We're starting to see reductions in seizures of precursors at some U.S. airports already"
+    finding = Verifier(call_corpus).verify_quote(Quote.typed(quote, attributed_to=SAO))
+    assert finding.fidelity is Fidelity.VERBATIM, finding.reasons
+
+
+def test_typography_only_quote_marks_are_verbatim() -> None:
+    assert typography_kind(["we\u2019re"], ["we're"]) is EditKind.TYPOGRAPHY
+    assert typography_kind(["us"], ["u.s."]) is EditKind.PUNCTUATION
+    assert typography_kind(["wellbeing"], ["well", "being"]) is EditKind.PUNCTUATION
+
+
+def test_numbers_in_words_compare_by_value() -> None:
+    # Fox News printed Psaki's "100,000 troops" (2022-01-25) as "a hundred thousand troops".
+    assert numbers_of("a hundred thousand troops".split()) == numbers_of(["100,000", "troops"])
+    assert numbers_of("twenty-five million".split()) == ["25000000"]
+    assert numbers_of(["1.5", "billion"]) == numbers_of(["1,500,000,000"])
+    assert numbers_of(["hundreds", "of", "people"]) == ["hundreds"]  # no value: a word
+    assert numbers_differ("a hundred thousand".split(), ["10,000"])
+
+
+# Bundled passages: Biden at the 2024-01-19 mayors' conference ("all the data shows"; "since
+# the end of World War Two"), the 2024-01-26 briefing ("that decision, as we all know, is
+# incredibly difficult").
+CARRIER_KEPT = [
+    # "all" moved within the quote: dropped in one place, printed in another
+    ("And, by the way, the data all shows it saves the economy money", "Biden", Fidelity.MINOR_EDITS),
+    # without it printed elsewhere, the quantifier is gone
+    ("And, by the way, the data shows it saves the economy money", "Biden", Fidelity.ALTERED),
+    # "we all" names the same people as "we"
+    ("And that decision, as we know, is incredibly difficult.", "Jean-Pierre", Fidelity.MINOR_EDITS),
+]
+
+
+@pytest.mark.parametrize(("quote", "credited", "fidelity"), CARRIER_KEPT)
+def test_a_moved_or_restating_quantifier_keeps_the_claim(
+    bundled_corpus: Corpus, quote: str, credited: str, fidelity: Fidelity
+) -> None:
+    finding = Verifier(bundled_corpus).verify_quote(Quote.typed(quote, attributed_to=credited))
+    assert finding.fidelity is fidelity, finding.reasons
+
+
+def test_a_roman_numeral_is_its_number(bundled_corpus: Corpus) -> None:
+    quote = "in the most powerful position we've been since the end of World War II"
+    finding = Verifier(bundled_corpus).verify_quote(Quote.typed(quote, attributed_to="Biden"))
+    assert finding.fidelity in (Fidelity.VERBATIM, Fidelity.PUNCTUATION), finding.reasons
+    assert numbers_differ(["ii"], ["3"]) and not numbers_differ(["ii"], ["two"])
+
+
+def test_a_capitalised_contraction_at_a_sentence_start_is_no_name() -> None:
+    # The transcript prints curly apostrophes; tokens fold them ("They're" for "It's").
+    from verifier.engine.classify import LowerWords
+
+    assert "they're" in LowerWords("and they\u2019re about competing visions")
+
+
+def test_a_hedge_added_is_certainty_not_tense(call_corpus: Corpus) -> None:
+    # VERDICTS.md: certainty ("we will" -> "we might") is a meaning carrier, even where the
+    # rest is only an auxiliary swapped ("might be" for "are").
+    quote = "We might be starting to see reductions in seizures of precursors at some U.S. airports already"
+    finding = Verifier(call_corpus).verify_quote(Quote.typed(quote, attributed_to=SAO))
+    assert finding.fidelity is Fidelity.ALTERED, finding.reasons
+    assert EditKind.QUALIFIER in {e.kind for e in finding.edits}

@@ -9,7 +9,7 @@ from functools import lru_cache
 from verifier.engine.policy import Policy
 from verifier.models import EditKind
 from verifier.text.stems import same_word
-from verifier.text.tokens import Token
+from verifier.text.tokens import Token, fold_typography
 from verifier.text.wordlists import word_lists
 
 _LETTERS_RE = re.compile(r"[^\w]|_")
@@ -59,7 +59,7 @@ def classify_change(
     if any(t.editorial or t.bracketed for t in deleted) or (inserted and all(t.bracketed for t in inserted)):
         return EditKind.BRACKET
     if _LETTERS_RE.sub("", "".join(dq)) == _LETTERS_RE.sub("", "".join(it)):
-        return EditKind.TYPOGRAPHY
+        return typography_kind(dq, it)
     if not dq and is_false_start(it, [t.norm for t in before], [t.norm for t in after]):
         return EditKind.FILLER
     if not dq and is_broken_off(inserted, after):
@@ -76,6 +76,8 @@ def classify_change(
         return EditKind.NUMBER
     if [canonical_number(w) for w in dq] == [canonical_number(w) for w in it]:
         return EditKind.TYPOGRAPHY  # "Sixteen" printed as "16"
+    if numbers_of(dq) and without_number_words(dq) == without_number_words(it):
+        return EditKind.TYPOGRAPHY  # "a hundred thousand" printed as "100,000": one value
     steady = without_stutter(it)
     if dq and steady != it:  # "need" for "needs — needs": judge the words once said
         kind = classify_change(
@@ -88,13 +90,15 @@ def classify_change(
         )
         if kind in (EditKind.GRAMMAR, EditKind.TYPOGRAPHY, EditKind.SPELLING):
             return EditKind.GRAMMAR
-    if same_words_inflected(printed, said):
-        return EditKind.GRAMMAR
+    if len(dq) == len(it) == 1 and is_misspelling(dq[0], it[0]) and not inflected_forms(dq[0], it[0]):
+        return EditKind.SPELLING  # "destabilising", "Stephanopolous": one token spelt otherwise
+    if same_words_inflected(printed, said) and carrier_classes(printed) == carrier_classes(said):
+        return EditKind.GRAMMAR  # not "might be" for "are": a hedge is certainty, not tense
     if len(dq) == len(it) == 1 and is_misspelling(dq[0], it[0]):
         return EditKind.SPELLING
     if names_changed(deleted, inserted, lower_vocab):
         return EditKind.NAME
-    if is_qualifier_change(printed, said):
+    if is_qualifier_change(printed, said) and not is_floating_quantifier(dq, it, [t.norm for t in before]):
         return EditKind.QUALIFIER
     small = lists.function_words | lists.auxiliaries
     if all(w in small for w in expand(printed) + expand(said)):
@@ -104,6 +108,31 @@ def classify_change(
     if adds_or_drops_a_clause(printed, said, policy):
         return EditKind.CONTENT
     return swap_kind(printed, said)
+
+
+_QUOTE_MARK_RE = re.compile("['\u2018\u2019\"\u201c\u201d`]")
+
+
+def typography_kind(printed: list[str], said: list[str]) -> EditKind:
+    """The same letters in the same order: verbatim when only quote marks or apostrophes
+    differ, punctuation when dots, hyphens or the split into words do ("US" for "U.S.",
+    "wellbeing" for "well-being", "ceasefire" for "cease-fire": VERDICTS.md)."""
+    a = " ".join(_QUOTE_MARK_RE.sub("", w) for w in printed)
+    b = " ".join(_QUOTE_MARK_RE.sub("", w) for w in said)
+    return EditKind.TYPOGRAPHY if a == b else EditKind.PUNCTUATION
+
+
+_INFLECTION_ENDINGS = ("s", "es", "d", "ed", "ing")
+
+
+def inflected_forms(a: str, b: str) -> bool:
+    """Two inflections of one noun or verb: by the lexicon ("things"/"thing", "said"/"say"), or
+    one the other with a regular ending ("gunfires"/"gunfire") for words it does not hold."""
+    from verifier.text.stems import forms
+
+    if any(a == b + e or b == a + e for e in _INFLECTION_ENDINGS):
+        return True
+    return not forms(a).isdisjoint(forms(b))
 
 
 def is_aside(inserted: list[Token], after: list[Token], policy: Policy) -> bool:
@@ -166,7 +195,7 @@ def chunk_carriers(
         found.add(EditKind.NUMBER)
     if names_changed(deleted, inserted, lower_vocab):
         found.add(EditKind.NAME)
-    if is_qualifier_change(printed, said):
+    if is_qualifier_change(printed, said) and not is_floating_quantifier(dq, [t.norm for t in inserted], []):
         found.add(EditKind.QUALIFIER)
     if adds_or_drops_a_clause(printed, said, policy):
         found.add(EditKind.CONTENT)
@@ -234,12 +263,80 @@ def numbers_differ(a: list[str], b: list[str]) -> bool:
 
 
 def numbers_of(words: list[str]) -> list[str]:
-    """The numbers among ``words``, spelled one way ("Sixteen" and "16" are the same)."""
+    """The numbers among ``words``, spelled one way ("Sixteen" and "16" are the same, and
+    "a hundred thousand", "100 thousand" and "100,000" are one value)."""
     nums = word_lists().number_words
-    return [
-        canonical_number(w) for w in words if _DIGIT_RE.search(w) or w in nums or canonical_number(w) != w
-    ]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        value, used = spoken_number(words, i)
+        if used:
+            out.append(value)
+            i += used
+            continue
+        w = words[i]
+        if _DIGIT_RE.search(w) or w in nums or canonical_number(w) != w:
+            out.append(canonical_number(w))
+        i += 1
+    return out
 
+
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_PLAIN_NUMBER_RE = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def spoken_number(words: list[str], i: int) -> tuple[str, int]:
+    """The value of a number written in words from ``words[i]`` on ("a hundred thousand",
+    "twenty-five million", "1.5 billion") and how many words it takes; (\"\", 0) when no
+    scale word ("hundred", "thousand", "million") makes it a phrase."""
+    total = current = 0.0
+    used = 0
+    scaled = False
+    j = i
+    while j < len(words):
+        w = words[j].replace(",", "")
+        if w in _SCALES:
+            current = (current or 1.0) * _SCALES[w]
+            if _SCALES[w] >= 1000:
+                total, current = total + current, 0.0
+            scaled = True
+        elif w in ("a", "one") and j + 1 < len(words) and words[j + 1] in _SCALES and not used:
+            current = 1.0
+        elif w == "and" and used and j + 1 < len(words) and canonical_number(words[j + 1]).isdigit():
+            pass
+        elif (
+            (n := canonical_number(w)).isdigit()
+            and not _DIGIT_RE.search(w)
+            or (_PLAIN_NUMBER_RE.match(w) and not used)
+        ):
+            current += float(n if n.isdigit() else w)
+        else:
+            break
+        j += 1
+        used = j - i
+    if not scaled or used < 2:
+        return "", 0
+    value = total + current
+    return (str(int(value)) if value == int(value) else str(value)), used
+
+
+def without_number_words(words: list[str]) -> list[str]:
+    """The words around the numbers, numbers spelled one way ("a hundred thousand troops" ->
+    "100000 troops")."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        value, used = spoken_number(words, i)
+        if used:
+            out.append(value)
+            i += used
+        else:
+            out.append(canonical_number(words[i]))
+            i += 1
+    return out
+
+
+_ROMAN = {"ii": "2", "iii": "3"}  # "World War II"; "I", "V" and "Xi" are words too often
 
 _UNITS = {
     w: str(n)
@@ -257,6 +354,8 @@ def canonical_number(word: str) -> str:
         return _ORDINAL_RE.sub(r"\1", word.replace(",", ""))
     if word in _UNITS:
         return _UNITS[word]
+    if word in _ROMAN:
+        return _ROMAN[word]
     head, _, tail = word.partition("-")
     if head in _TENS and head != "_":
         return str(_TENS[head] + (int(_UNITS.get(tail, "0")) if tail else 0))
@@ -291,7 +390,7 @@ class LowerWords:
     quotes ask about no word at all, and a transcript is tens of thousands of characters."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.text = fold_typography(text)  # words are looked up as tokens spell them: "they're"
         self._known: dict[str, bool] = {}
 
     def __contains__(self, word: object) -> bool:
@@ -486,6 +585,16 @@ def _belongs_to_previous(word: str, previous: str, negations: frozenset[str]) ->
     if word == "any" and (previous in negations or previous.endswith("n't")):
         return True
     return word in _FLOATING and previous in _PLURAL_PRONOUNS
+
+
+def is_floating_quantifier(printed: list[str], said: list[str], before: list[str]) -> bool:
+    """An "all", "both" or "each" dropped or added after a plural pronoun it only restates
+    ("what we all know" -> "what we know", "they have all been" -> "they have been"): it
+    names the same people as the pronoun, so the claim's reach is unchanged."""
+    if printed and said or not (words := printed or said) or not set(words) <= _FLOATING:
+        return False
+    context = [w for w in before[-2:] if w not in word_lists().auxiliaries]
+    return bool(context) and context[-1] in _PLURAL_PRONOUNS
 
 
 def is_comparative(word: str) -> bool:

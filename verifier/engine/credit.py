@@ -62,8 +62,8 @@ def credit_relation(
             return CreditRelation.SAME_PERSON
         if names_an_official(phrase, transcript, aliases):
             return CreditRelation.REPORTER_CREDITED_TO_OFFICIAL
-        if speaker.name:  # the transcript names this reporter, and the credit someone else
-            return CreditRelation.DIFFERENT
+        if speaker.name and not surname_beside_given_name(phrase, speaker.name):
+            return CreditRelation.DIFFERENT  # the transcript names this reporter, the credit someone else
         # "Miller asked": a person the transcript's unnamed reporter may well be; no official
         return CreditRelation.UNNAMED_REPORTER
     if speaker.role is Role.MODERATOR:
@@ -76,11 +76,18 @@ def credit_relation(
         return CreditRelation.DIFFERENT
     if _names_match(phrase, speaker, aliases, transcript.date):
         return CreditRelation.SAME_PERSON
-    if (
-        phrase in institution or phrase in anonymous or is_anonymous_phrase(phrase)
-    ) and _is_white_house(transcript):
+    if (phrase in institution or phrase in anonymous or is_anonymous_phrase(phrase)) and _is_white_house(
+        transcript
+    ):
         return CreditRelation.ROLE_MATCH
     return CreditRelation.DIFFERENT
+
+
+def surname_beside_given_name(phrase: str, name: str) -> bool:
+    """A one-word credit ("Alexander") for a reporter the transcript knows only by a given
+    name ("Q Peter"): the transcript gives no surname to contradict it, so it is no other,
+    identifiable speaker (VERDICTS.md); a full name ("Nancy Cordes") for "Peter" is."""
+    return len(norm_phrase(name).split()) == 1 and len(phrase.split()) == 1
 
 
 def is_anonymous_phrase(phrase: str) -> bool:
@@ -110,7 +117,7 @@ def credit_core(phrase: str) -> str:
 
 
 def is_institution_name(phrase: str) -> bool:
-    """"White House", "the Biden administration": an institution named, any determiner first."""
+    """ "White House", "the Biden administration": an institution named, any determiner first."""
     tokens = phrase.split()
     while tokens and tokens[0] in ("the", "a", "an"):
         tokens = tokens[1:]
@@ -166,7 +173,7 @@ def _names_match(phrase: str, speaker: Speaker, aliases: Aliases, date: str | No
             len(surname) == 1 and is_misspelling(words[i], surname[0])  # "Zelenksy"
         ):
             continue
-        before = words[:i]
+        before = [w for w in words[:i] if len(w) > 1]  # "John F. Kirby": a middle initial
         if not before or len(name_words) == 1:
             return True  # "Sims", or "Lt. Gen. Douglas Sims" when the transcript gives only "Sims"
         if before[-1] in name_words:  # "John Kirby", "Joe Biden"
@@ -194,7 +201,7 @@ def explain_credit(relation: CreditRelation, credited: str | None, speaker: Spea
         CreditRelation.REPORTER_CREDITED_TO_OFFICIAL: f"{said}, but these words were asked "
         f"by {who}, not said by an official.",
         CreditRelation.UNNAMED_REPORTER: f"{said}; the words were asked by {who}, whom the "
-        "transcript does not name, and the credit names no official.",
+        "transcript does not name in full, and the credit names no official.",
         CreditRelation.DIFFERENT: f"{said}, but the transcript speaker is {who}.",
         CreditRelation.NO_CREDIT: f"{said}; the transcript speaker is {who}.",
         CreditRelation.NO_SPEAKER: f"{said}; the transcript does not say who spoke.",

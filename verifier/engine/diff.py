@@ -196,8 +196,12 @@ def equal_edits(
 def pair_kind(a: Token, b: Token, *, first: bool, after_change: bool) -> EditKind:
     """How two equal words differ as printed: not at all, in case, or in punctuation before.
 
-    The punctuation before the first word of a piece, or right after a change,
-    belongs to the article's sentence or to the change, so it is not compared.
+    VERDICTS.md's verbatim "first-letter case" is the case of the quote's first letter (and
+    of a sentence's, inside it), set by the article's sentence like its final punctuation
+    mark; a word's case changed elsewhere ("the president" for "the President", a headline's
+    title case) is punctuation's "case". The punctuation before the first word of a piece,
+    or right after a change, belongs to the article's sentence or to the change, so it is
+    not compared.
     """
     if a.bracketed and not b.bracketed:
         return EditKind.BRACKET

@@ -37,13 +37,12 @@ _RANK = [
     Fidelity.ALTERED,
     Fidelity.NOT_FOUND,
 ]
-_MEANING = {
-    EditKind.NEGATION, EditKind.NUMBER, EditKind.NAME, EditKind.QUALIFIER, EditKind.ANTONYM
-}
+_MEANING = {EditKind.NEGATION, EditKind.NUMBER, EditKind.NAME, EditKind.QUALIFIER, EditKind.ANTONYM}
 _HARD_CARRIERS = {EditKind.NEGATION, EditKind.NUMBER, EditKind.NAME, EditKind.ANTONYM}
-_HARMLESS = {
-    EditKind.FILLER, EditKind.GRAMMAR, EditKind.FUNCTION_WORD, EditKind.SPELLING, EditKind.WORDING
-}
+_HARMLESS = {EditKind.FILLER, EditKind.GRAMMAR, EditKind.FUNCTION_WORD, EditKind.WORDING}
+# The same words written otherwise: one token's spelling ("Zelensky", "behaviour"), dots or
+# hyphens ("US", "ceasefire"). VERDICTS.md: punctuation, not a change of words.
+_WRITTEN_OTHERWISE = {EditKind.SPELLING: "spelling", EditKind.PUNCTUATION: "punctuation or hyphenation"}
 _FIDELITY_SEVERITY = {
     Fidelity.VERBATIM: Severity.OK,
     Fidelity.PUNCTUATION: Severity.OK,
@@ -118,16 +117,21 @@ def judge_fidelity(
         reasons.append("Words after an ellipsis were not found near the rest of the quote.")
         verdict = Fidelity.ALTERED
     rewordings = 0
-    for group in change_groups(edits):
-        fid, reason = judge_change(group, policy)
+    groups = change_groups(edits)
+    moved = moved_carriers(groups)
+    for n, group in enumerate(groups):
+        fid, reason = judge_change(group, policy) if n not in moved else moved_change(group)
         verdict = worst(verdict, fid)
         rewordings += is_rewording(group)
         if reason:
             reasons.append(reason)
     survived = survival_share(edits)
     if (
-        (rewordings >= policy.paraphrase_min_rewordings and survived < policy.paraphrase_survival_below
-         or survived < policy.paraphrase_mostly_other_below)
+        (
+            rewordings >= policy.paraphrase_min_rewordings
+            and survived < policy.paraphrase_survival_below
+            or survived < policy.paraphrase_mostly_other_below
+        )
         and not facts.stitched
         and not any(e.kind in _HARD_CARRIERS for e in edits)
     ):  # mostly other words: a paraphrase, whatever it added or dropped, unless a hard
@@ -155,12 +159,55 @@ def judge_fidelity(
         if e.kind is EditKind.ELISION:
             verdict = worst(verdict, Fidelity.ELIDED)
             n = len(e.transcript_text.split())
-            reasons.append(
-                f"The ellipsis leaves out {n} words: \u201c{shorten(e.transcript_text)}\u201d."
-            )
+            reasons.append(f"The ellipsis leaves out {n} words: \u201c{shorten(e.transcript_text)}\u201d.")
     if verdict is Fidelity.VERBATIM:
         reasons.append("The quote matches the transcript word for word.")
     return verdict, reasons
+
+
+# Only a quantifier or limiter may move: a negation or a name moved changes what is denied
+# or who did what to whom ("Xi told Biden" for "Biden told Xi").
+_MOVABLE = (EditKind.QUALIFIER,)
+
+
+def moved_carriers(groups: list[list[Edit]]) -> set[int]:
+    """The changes that only move a meaning carrier within the quote: the article drops a
+    word in one place and prints the same carrier in another ("we want to get these — all
+    hostages" -> "we want to get all these hostages"). The claim keeps its quantifier,
+    polarity or name, so each half is wording, not a carrier changed."""
+    from verifier.engine.classify import carrier_classes, expand
+
+    def words(group: list[Edit], op: EditOp) -> list[str]:
+        text = " ".join(e.quote_text if op is EditOp.DELETE else e.transcript_text for e in group)
+        return [w.strip(".,;:!?\"'\u2014-").lower().replace("\u2019", "'") for w in text.split()]
+
+    def carrier(kind: EditKind, ws: list[str]) -> object:
+        return tuple(carrier_classes(expand(ws)))
+
+    ops = [{e.op for e in g} for g in groups]
+    added = [n for n, g in enumerate(groups) if ops[n] == {EditOp.DELETE} and g[0].kind in _MOVABLE]
+    dropped = [n for n, g in enumerate(groups) if ops[n] == {EditOp.INSERT} and g[0].kind in _MOVABLE]
+    moved: set[int] = set()
+    for a in added:
+        kind = groups[a][0].kind
+        mine = carrier(kind, words(groups[a], EditOp.DELETE))
+        for d in dropped:
+            if (
+                d not in moved
+                and groups[d][0].kind is kind
+                and carrier(kind, words(groups[d], EditOp.INSERT)) == mine
+            ):
+                moved |= {a, d}
+                break
+    return moved
+
+
+def moved_change(group: list[Edit]) -> tuple[Fidelity, str]:
+    """A carrier printed elsewhere in the quote than the speaker said it: a minor edit."""
+    added = " ".join(e.quote_text for e in group if e.op is EditOp.DELETE)
+    dropped = " ".join(e.transcript_text for e in group if e.op is EditOp.INSERT)
+    where = f"prints \u201c{shorten(added)}\u201d" if added else f"moves \u201c{shorten(dropped)}\u201d"
+    return Fidelity.MINOR_EDITS, f"Minor edit (word order): the article {where} elsewhere in the quote."
 
 
 def survival_share(edits: tuple[Edit, ...]) -> float:
@@ -235,6 +282,8 @@ def judge_change(group: list[Edit], policy: Policy) -> tuple[Fidelity, str | Non
             Fidelity.BRACKETED,
             f"The article's bracketed \u201c[{added}]\u201d{said} is a declared edit.",
         )
+    if kind in _WRITTEN_OTHERWISE:
+        return Fidelity.PUNCTUATION, f"The same word written otherwise ({_WRITTEN_OTHERWISE[kind]}): {what}."
     if kind in _MEANING:
         label = {
             EditKind.NEGATION: "a negation",
@@ -249,7 +298,6 @@ def judge_change(group: list[Edit], policy: Policy) -> tuple[Fidelity, str | Non
             EditKind.FILLER: "filler",
             EditKind.GRAMMAR: "tense or contraction",
             EditKind.FUNCTION_WORD: "a small word",
-            EditKind.SPELLING: "spelling",
             EditKind.WORDING: "wording; no meaning carrier changed",
         }[kind]
         return Fidelity.MINOR_EDITS, f"Minor edit ({label}): {what}."
@@ -263,9 +311,7 @@ def judge_change(group: list[Edit], policy: Policy) -> tuple[Fidelity, str | Non
 def describe(added: str, dropped: str) -> str:
     """'the article has X where the transcript has Y' in the fewest words."""
     if added and dropped:
-        return (
-            f"\u201c{shorten(added)}\u201d where the transcript has \u201c{shorten(dropped)}\u201d"
-        )
+        return f"\u201c{shorten(added)}\u201d where the transcript has \u201c{shorten(dropped)}\u201d"
     if added:
         return f"it adds \u201c{shorten(added)}\u201d, which the speaker did not say"
     return f"it drops \u201c{shorten(dropped)}\u201d"
@@ -291,8 +337,7 @@ def judge_attribution(
     who = speaker_phrase(speaker)
     if relayed and speaker.role is not Role.REPORTER:
         return Attribution.INDIRECT, [
-            f"{who} was relaying someone else's words (\u201c{relayed}\u201d), "
-            "not speaking for themselves."
+            f"{who} was relaying someone else's words (\u201c{relayed}\u201d), not speaking for themselves."
         ]
     credited = quote.speaker_name or quote.attributed_to  # "he added" -> the resolved name
     if credited.strip().lower() in cue_words().pronouns:
