@@ -814,6 +814,15 @@ CASES: list[Case] = [
         says=("none:", "no articles"),
     ),
     Case(
+        name="batch with a binary article among good ones",
+        files={"arts/story.md": STORY, "arts/photo.md": b"\x00\x01PNG"},
+        args=("batch", "arts", *C, "--out", "r.jsonl", "--jobs", "1"),
+        status=0,
+        lines=2,
+        new=("r.jsonl",),
+        says=("warning: arts/photo.md:", "binary"),
+    ),
+    Case(
         name="batch workers die with their parent on SIGKILL",
         runner=killed_batch,
         status=0,
@@ -866,6 +875,18 @@ CASES: list[Case] = [
         status=0,
         lines=0,
         stdout=("verbatim",),
+    ),
+    Case(
+        name="--transcript-id not in the corpus",
+        args=(*CHECK, "--transcript-id", "nope"),
+        status=1,
+        says=("warning", "no transcript matches the filters"),
+    ),
+    Case(
+        name="--from after --to",
+        args=(*CHECK, "--from", "2025", "--to", "2020"),
+        status=1,
+        says=("warning", "no transcript matches the filters"),
     ),
     # --- corpus folders ---
     Case(
