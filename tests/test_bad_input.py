@@ -400,6 +400,12 @@ CASES: list[Case] = [
         check=no_pwned,
     ),
     Case(
+        name="article front matter date: 2024-02-30",
+        files={"feb.md": "---\ntitle: x\ndate: 2024-02-30\n---\n" + SAID},
+        args=(*ARTICLE, "feb.md"),
+        says=("feb.md:3:", "impossible value '2024-02-30'"),
+    ),
+    Case(
         name="article front matter alias bomb",
         files={"bomb.md": "---\n" + BOMB + "title: *i\n---\n" + SAID},
         args=(*ARTICLE, "bomb.md"),
@@ -506,6 +512,12 @@ CASES: list[Case] = [
         files={"claims.yaml": "claims:\n  - qoute: Good morning\n"},
         args=(*ARTICLE, "claims.yaml"),
         says=("claims.yaml:2:", "qoute"),
+    ),
+    Case(
+        name="claims date: 2024-13-01",
+        files={"claims.yaml": f"date: 2024-13-01\nclaims:\n  - quote: {OPENING}\n"},
+        args=(*ARTICLE, "claims.yaml"),
+        says=("claims.yaml:1:", "impossible value '2024-13-01'"),
     ),
     Case(
         name="claims too large (9 MB)",
@@ -633,6 +645,12 @@ CASES: list[Case] = [
         says=("warning", "zz-bomb.md:2:", "alias"),
         stdout=('"verbatim"',),
         seconds=10,
+    ),
+    Case(
+        name="transcript front matter date: 2024-02-30",
+        files={"t.md": "---\ntitle: x\ndate: 2024-02-30\n---\nMR. KIRBY: Hello there.\n"},
+        args=("check", "hello", "--transcript", "t.md"),
+        says=("t.md:3:", "impossible value '2024-02-30'"),
     ),
     Case(
         name="transcript with no speaker turns",
