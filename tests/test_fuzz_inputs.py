@@ -8,6 +8,7 @@ the parsers' own branches are reached rather than only their "nothing here" path
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
@@ -16,10 +17,12 @@ from hypothesis import strategies as st
 
 from verifier.articles.loaders import load_article_text
 from verifier.articles.quotes import extract_quotes
+from verifier.config import parse_config
 from verifier.errors import QuotecheckError
-from verifier.report.review import SCHEMA, parse_review_data
+from verifier.report.review import SCHEMA, load_review_file, parse_review_data
 from verifier.transcripts.formats import FORMATS
 from verifier.transcripts.loader import parse_transcript
+from verifier.transcripts.speakers import parse_aliases
 from verifier.yamlnodes import load_yaml
 
 PIECES = [
@@ -30,7 +33,10 @@ PIECES = [
     "</p>", "<script>", "we", "will", "not", "stop", "Biden", "the", "official", ".", ",", "?",
 ]
 TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=60).map(" ".join)
-FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 120 examples a target in the ordinary run (about 40 s for the file); set
+# QUOTECHECK_FUZZ_EXAMPLES=2000 for a longer search before a release.
+EXAMPLES = int(os.environ.get("QUOTECHECK_FUZZ_EXAMPLES", "120"))
+FAST = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _bounded(started: float) -> None:
@@ -77,6 +83,65 @@ def test_transcripts_with_a_detected_format(text: str) -> None:
 def test_the_user_yaml_loader(text: str) -> None:
     try:
         load_yaml(text, path="fuzz.yaml")
+    except QuotecheckError as exc:
+        assert "\n" not in str(exc)
+
+
+# YAML-shaped text: keys of every user file, indentation, flow and block collections,
+# tags, anchors and scalars YAML reads as numbers, dates, booleans or infinities.
+YAML_PIECES = [
+    "\n", "\n  ", "\n    ", "- ", ": ", "claims:", "quote:", "speaker:", "transcript:", "note:",
+    "title:", "corpus:", "fail_on:", "thresholds:", "not_found_below:", "speakers:", "aliases:",
+    f"schema: {SCHEMA}", "decisions:", "start:", "end:", "quote_sha:", "decision:", "accepted",
+    "overridden", "verdict:", "altered", "article:", "sha256:", ".inf", "-.inf", ".nan", "1e309",
+    "-1", "0", "1.5", "true", "null", "~", "2024-02-30", "[", "]", "{", "}", ",", "'", '"', "&a",
+    "*a", "!!str", "!!python/object:os.system", "!!binary", "|", ">", "#", "---", "...", "?",
+    "Kirby", "\u201cwords\u201d",
+]
+YAML_TEXT = st.lists(st.one_of(st.sampled_from(YAML_PIECES), st.text(max_size=6)), max_size=50).map(
+    "".join
+)
+
+
+@FAST
+@given(text=YAML_TEXT)
+def test_claims_files(text: str) -> None:
+    started = time.perf_counter()
+    try:
+        article = load_article_text(text, path="fuzz.yaml", kind="claims")
+    except QuotecheckError as exc:
+        assert "\n" not in str(exc)
+        return
+    assert article.claims and all(q.text == article.text[q.span.start : q.span.end] for q in article.claims)
+    _bounded(started)
+
+
+@FAST
+@given(text=YAML_TEXT)
+def test_config_files(text: str) -> None:
+    try:
+        parse_config(text, path="quotecheck.yaml")
+    except QuotecheckError as exc:
+        assert "\n" not in str(exc)
+
+
+@FAST
+@given(text=YAML_TEXT)
+def test_speaker_alias_files(text: str) -> None:
+    try:
+        data, _ = load_yaml(text, path="speakers.yaml")
+        parse_aliases(data, source="speakers.yaml")
+    except QuotecheckError as exc:
+        assert "\n" not in str(exc)
+
+
+@FAST
+@given(text=YAML_TEXT, schema=st.booleans())
+def test_review_files_as_text(text: str, schema: bool, tmp_path_factory: pytest.TempPathFactory) -> None:
+    path = tmp_path_factory.getbasetemp() / "fuzz.review.yaml"
+    path.write_text(f"schema: {SCHEMA}\ndecisions:\n  - " + text if schema else text, "utf-8")
+    try:
+        load_review_file(path)
     except QuotecheckError as exc:
         assert "\n" not in str(exc)
 

@@ -130,6 +130,7 @@ def test_an_alias_bomb_in_a_transcript_is_refused(world: Path) -> None:
         ("a: [1, 2\n", "not valid"),
         ("!!python/object/apply:os.system [echo hi]\n", "not valid"),
         ("[" * 500 + "]" * 500, "nested"),
+        ("a: 1\nb: [2024-02-30]\n", "impossible value '2024-02-30'"),
     ],
 )
 def test_the_loader_refuses_with_file_and_line(text: str, words: str) -> None:

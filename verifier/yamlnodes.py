@@ -48,6 +48,11 @@ def load_yaml(
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
+        except (ValueError, OverflowError) as err:  # a scalar YAML cannot build: 2024-02-30
+            culprit = _unbuildable(loader, node) if node is not None else None
+            at = culprit.start_mark.line + 1 + line_offset if culprit is not None else None
+            shown = f" {culprit.value!r}" if culprit is not None else ""
+            raise error(f"{what} has an impossible value{shown}: {err}", path=path, line=at) from None
         finally:
             loader.dispose()
     except yaml.YAMLError as fast:
@@ -59,6 +64,24 @@ def load_yaml(
     except RecursionError:
         raise error(f"{what} is nested too deeply", path=path, line=None) from None
     return data, node
+
+
+def _unbuildable(loader: yaml.SafeLoader, root: yaml.Node) -> yaml.ScalarNode | None:
+    """The first scalar whose value cannot be built (an impossible date), for its line."""
+    stack = [root]
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, yaml.ScalarNode):
+            loader.constructed_objects, loader.recursive_objects = {}, {}  # after the failed build
+            try:
+                loader.construct_object(node)
+            except (ValueError, OverflowError, yaml.YAMLError):
+                return node
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(n for pair in node.value for n in pair)
+    return None
 
 
 def _precise(text: str, fast: yaml.YAMLError) -> yaml.YAMLError:

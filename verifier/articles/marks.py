@@ -28,7 +28,7 @@ _NESTED = re.compile(
     r"(?:^|[\s\u2014(\[])(?:\u2018|'(?=[^\W\d_]))[^\n]*?\S[\u2019'](?![\w\u2019'])"
 )
 TERMINAL = ".!?"
-QUOTED = re.compile(r"[\u201c\"][^\u201d\"]*[\u201d\"]")
+QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*[\u201d\"]")
 
 
 @dataclass(frozen=True, slots=True)

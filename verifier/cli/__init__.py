@@ -29,7 +29,7 @@ class Parser(argparse.ArgumentParser):
     """argparse that exits with status 2 and one clear line on a usage error."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"quotecheck: error: {message}\n(see: quotecheck --help)\n")
+        sys.stderr.write(f"quotecheck: error: {message} (see: {self.prog} --help)\n")
         raise SystemExit(ExitStatus.ERROR)
 
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from verifier.cli.paths import check_index_path
 from verifier.models import Finding, Severity
 from verifier.report.effective import Effective
 from verifier.session import CorpusOptions, Settings, Verifier
@@ -48,6 +49,8 @@ def say(message: str) -> None:
 
 def corpus_options(args: argparse.Namespace) -> CorpusOptions:
     """The corpus options of a subcommand's arguments (every one of them optional)."""
+    if not getattr(args, "no_index", False):
+        check_index_path(getattr(args, "index", None))
     return CorpusOptions(
         folder=getattr(args, "corpus", None),
         transcripts=tuple(getattr(args, "transcript", None) or ()),
@@ -86,3 +89,4 @@ def exit_status(
     level = Severity(fail_on).rank
     severities = [v.severity for v in verdicts] if verdicts is not None else [f.severity for f in findings]
     return 1 if any(s.rank >= level for s in severities) else 0
+

@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from verifier.cli.paths import check_index_path
 from verifier.corpus.index import build_index
 from verifier.corpus.memory import BUNDLED_CORPUS
 from verifier.errors import InputError
@@ -66,10 +67,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("corpus folder not found", path=str(root))
     if args.workers is not None and args.workers < 1:
         raise InputError(f"--workers must be 1 or more, got {args.workers}")
-    if args.index and Path(args.index).is_dir():
-        raise InputError("--index is a folder; give the index file's name", path=args.index)
-    if args.index and not Path(args.index).parent.is_dir():
-        raise InputError("--index's folder does not exist", path=args.index)
+    check_index_path(args.index)
     stats = build_index(
         root,
         args.index,

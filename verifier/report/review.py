@@ -24,7 +24,7 @@ import yaml
 
 from verifier.errors import QuotecheckError
 from verifier.models import Attribution, Fidelity, Quote
-from verifier.yamlnodes import load_yaml
+from verifier.yamlnodes import load_yaml, mapping_value, seq_items
 
 SCHEMA = "quotecheck.review/1"
 
@@ -277,35 +277,49 @@ def load_review_file(path: str | Path) -> ReviewFile | None:
         return None
     except (OSError, UnicodeDecodeError) as exc:
         raise ReviewFileError(f"cannot read review file: {exc}", path=str(p)) from None
-    data, _ = load_yaml(text, path=str(p), what="review file YAML", error=ReviewFileError)
-    return parse_review_data(data, path=str(p))
+    data, node = load_yaml(text, path=str(p), what="review file YAML", error=ReviewFileError)
+    return parse_review_data(data, path=str(p), node=node)
 
 
-def parse_review_data(data: Any, *, path: str | None = None) -> ReviewFile:
-    """Validate a loaded review document into a ReviewFile."""
+def parse_review_data(data: Any, *, path: str | None = None, node: yaml.Node | None = None) -> ReviewFile:
+    """Validate a loaded review document into a ReviewFile; ``node`` gives errors their line."""
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise ReviewFileError(f"not a review file (expected schema {SCHEMA})", path=path)
+        raise ReviewFileError(f"not a review file (expected schema {SCHEMA})", path=path, line=1)
     article = data.get("article") or {}
     items = data.get("decisions") or []
     if not isinstance(article, dict) or not isinstance(items, list):
-        raise ReviewFileError("review file has a malformed 'article' or 'decisions'", path=path)
+        raise ReviewFileError("review file has a malformed 'article' or 'decisions'", path=path, line=1)
+    item_nodes = seq_items(mapping_value(node, "decisions"))
     return ReviewFile(
         article_sha=str(article.get("sha256") or ""),
         version=str(data.get("quotecheck") or ""),
         article_path=article.get("path"),
-        reviews=tuple(_parse_review(item, n, path) for n, item in enumerate(items, 1)),
+        reviews=tuple(
+            _parse_review(item, n, path, item_nodes[n - 1] if n <= len(item_nodes) else None)
+            for n, item in enumerate(items, 1)
+        ),
     )
 
 
-def _parse_review(item: Any, n: int, path: str | None) -> Review:
+def _parse_review(item: Any, n: int, path: str | None, node: yaml.Node | None) -> Review:
+    """One decision; a bad one is named by its number, its key and the line it is on."""
+    key: str | None = None
     try:
+        if not isinstance(item, dict):
+            raise ValueError("expected start, end, quote_sha and a decision")
+        for key in ("start", "end", "quote_sha"):
+            if key not in item:
+                raise ValueError(f"'{key}' is missing")
+        key = "start"
+        start = _offset(item, key)
+        key = "end"
+        end = _offset(item, key)
+        key = None
         decision = item.get("decision")
         verdict = item.get("verdict")
         attribution = item.get("attribution")
         return Review(
-            key=QuoteKey(
-                start=_offset(item["start"]), end=_offset(item["end"]), text_sha=str(item["quote_sha"])
-            ),
+            key=QuoteKey(start=start, end=end, text_sha=str(item["quote_sha"])),
             quote=str(item.get("quote") or ""),
             decision=Decision(decision) if decision else None,
             verdict=Fidelity(verdict) if verdict else None,
@@ -314,12 +328,15 @@ def _parse_review(item: Any, n: int, path: str | None) -> Review:
             updated=str(item.get("updated") or ""),
         )
     except (AttributeError, KeyError, TypeError, ValueError, OverflowError) as exc:
-        raise ReviewFileError(f"decision #{n} is malformed ({exc})", path=path) from None
+        at = (mapping_value(node, key) if key else None) or node
+        line = at.start_mark.line + 1 if at is not None else None
+        raise ReviewFileError(f"decision {n} is malformed: {exc}", path=path, line=line) from None
 
 
-def _offset(value: Any) -> int:
+def _offset(item: dict[str, Any], key: str) -> int:
     """A character offset: a whole number >= 0 (``.inf``, ``1.5`` or ``true`` are not)."""
+    value = item[key]
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"offset {value!r} is not a whole number >= 0")
+        shown = repr(value).replace("inf", ".inf") if isinstance(value, float) else repr(value)
+        raise ValueError(f"'{key}' must be a whole number >= 0, not {shown}")
     return value
-

@@ -25,6 +25,8 @@ def decode_text(data: bytes, *, path: str, what: str = "file") -> str:
     """Decode bytes as UTF-8 text, refusing empty, binary and mis-encoded input."""
     if not data.strip():
         raise InputError(f"{what} is empty", path=path)
+    if _utf16(data[:512]):
+        raise InputError(f"{what} is UTF-16 text; save it as UTF-8", path=path)
     if b"\x00" in data[:8192]:
         raise InputError(f"{what} looks binary (NUL bytes), expected UTF-8 text", path=path)
     try:
@@ -37,3 +39,11 @@ def decode_text(data: bytes, *, path: str, what: str = "file") -> str:
             line=line,
         ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _utf16(head: bytes) -> bool:
+    """A UTF-16 byte-order mark, or Latin text with every other byte NUL (Windows 'Unicode')."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    half = len(head) // 2
+    return half >= 8 and max(head[0::2].count(0), head[1::2].count(0)) > 0.9 * half
