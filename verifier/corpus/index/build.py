@@ -41,11 +41,11 @@ from verifier.corpus.index.write import (
     insert_file,
     open_tmp,
     prepare,
-    vocab_ids,
     write_meta,
     write_postings,
     write_vocab,
 )
+from verifier.corpus.postings import word_ids
 from verifier.errors import CorpusIndexError, InputError
 
 
@@ -72,9 +72,6 @@ class IndexStats:
             f" [{self.mode}: +{self.added} ~{self.changed} -{self.deleted}, parsed {self.parsed}]"
             f" in {self.seconds:.1f}s -> {self.path} ({self.bytes / 1e6:.1f} MB)"
         )
-
-
-# -- postings --------------------------------------------------------------------------------
 
 
 # -- the build -------------------------------------------------------------------------------
@@ -142,8 +139,13 @@ def build_index(
             docs = con.execute("SELECT count(*) FROM docs WHERE live=1").fetchone()[0]
             con.close()
             return IndexStats(
-                path=str(ipath), mode="unchanged", files=len(states), transcripts=docs,
-                words=words, seconds=time.perf_counter() - started, bytes=ipath.stat().st_size,
+                path=str(ipath),
+                mode="unchanged",
+                files=len(states),
+                transcripts=docs,
+                words=words,
+                seconds=time.perf_counter() - started,
+                bytes=ipath.stat().st_size,
             )
         if fresh.exists and fresh.compatible and not full:
             shutil.copyfile(ipath, tmp)
@@ -157,11 +159,18 @@ def build_index(
         tmp.unlink(missing_ok=True)
         raise
     return IndexStats(
-        path=str(ipath), mode=mode, files=len(states), bytes=size,
+        path=str(ipath),
+        mode=mode,
+        files=len(states),
+        bytes=size,
         seconds=time.perf_counter() - started,
-        transcripts=stats["transcripts"], words=stats["words"], added=stats.get("added", 0),
-        changed=stats.get("changed", 0), deleted=stats.get("deleted", 0),
-        parsed=stats.get("parsed", 0), merged=bool(stats.get("merged", 0)),
+        transcripts=stats["transcripts"],
+        words=stats["words"],
+        added=stats.get("added", 0),
+        changed=stats.get("changed", 0),
+        deleted=stats.get("deleted", 0),
+        parsed=stats.get("parsed", 0),
+        merged=bool(stats.get("merged", 0)),
     )
 
 
@@ -181,7 +190,7 @@ def _full(
             insert_file(con, p, None)
             continue
         first_by_hash[p.body_hash] = p.state.rel
-        ids = vocab_ids(vocab, p.norms)
+        ids = word_ids(vocab, p.norms)
         row = insert_doc(con, p, ids, 0, base)
         insert_file(con, p, row)
         ids_list.append(ids)

@@ -21,12 +21,12 @@ import numpy.typing as npt
 from verifier.corpus.index.store import (
     SCHEMA,
     connect_ro,
-    gram_key,
     read_meta,
     transcript_from_blob,
     unpack_arrays,
     unpack_vocab,
 )
+from verifier.corpus.postings import gram_key
 from verifier.corpus.search_space import DOC_GAP, DocTokens
 from verifier.errors import CorpusIndexError
 from verifier.models import Transcript
@@ -74,8 +74,7 @@ class IndexedCorpus:
         self._lock = threading.Lock()
         meta = read_meta(self._con)
         if meta.get("schema") != SCHEMA:
-            raise CorpusIndexError("not a quotecheck index, or from another version",
-                                   path=str(index_path))
+            raise CorpusIndexError("not a quotecheck index, or from another version", path=str(index_path))
         root = Path(root) if root is not None else self.index_path.parent
         self.path: str | None = str(root)
         self._root = root
@@ -196,9 +195,7 @@ class IndexedCorpus:
 
     def _key(self, gram: tuple[str, ...]) -> int | None:
         ids = self._ids_of(gram)
-        if any(i is None for i in ids):
-            return None
-        return gram_key(i for i in ids if i is not None)
+        return None if None in ids else gram_key(ids)  # type: ignore[arg-type]
 
     def counts(self, grams: Sequence[tuple[str, ...]]) -> list[int]:
         """How often each gram occurs, in one round trip per table."""

@@ -34,6 +34,7 @@ _FINGERPRINT_GLOBS = (
     "data/*.yaml",
     "text/*.py",
     "corpus/search_space.py",
+    "corpus/postings.py",
     "corpus/files.py",
     "models.py",
     "corpus/index/store.py",
@@ -72,17 +73,6 @@ CREATE TABLE adjust (key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 def default_index_path(root: str | Path) -> Path:
     """Where a corpus folder's index lives unless ``--index`` says otherwise."""
     return Path(root) / INDEX_NAME
-
-
-def gram_key(ids: Iterable[int]) -> int:
-    """The postings key of a word (its id) or a word pair (see ``pair_keys``)."""
-    ids = list(ids)
-    return ids[0] if len(ids) == 1 else int(pair_keys(np.array([ids[0]]), np.array([ids[1]]))[0])
-
-
-def pair_keys(first: npt.NDArray[np.int64], second: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """The postings keys of word pairs: ``(first + 1) << 32 | second``, never a single word's id."""
-    return ((first.astype(np.int64) + 1) << 32) | second.astype(np.int64)
 
 
 def fingerprint() -> str:
@@ -144,7 +134,7 @@ def _plain(value: Any) -> Any:
 def _unplain(value: Any) -> Any:
     if isinstance(value, dict):
         if len(value) == 1:
-            (tag, v), = value.items()
+            ((tag, v),) = value.items()
             if tag == "$datetime":
                 return dt.datetime.fromisoformat(v)
             if tag == "$date":
@@ -329,8 +319,7 @@ def check_freshness(root: str | Path, index_path: str | Path) -> Freshness:
         if meta.get("aliases") != aliases_hash(root):
             return Freshness(exists=True, reason="speakers.yaml changed")
         stored = {
-            r[0]: r[1:]
-            for r in con.execute("SELECT path, size, mtime_ns, sha, tid FROM files").fetchall()
+            r[0]: r[1:] for r in con.execute("SELECT path, size, mtime_ns, sha, tid FROM files").fetchall()
         }
     except sqlite3.Error as exc:
         return Freshness(exists=True, reason=f"unreadable index: {exc}")
@@ -346,6 +335,4 @@ def check_freshness(root: str | Path, index_path: str | Path) -> Freshness:
             changed += 1
         elif (old[0], old[1]) != (f.size, f.mtime_ns) and file_sha(f.path.read_bytes()) != old[2]:
             changed += 1
-    return Freshness(
-        exists=True, compatible=True, added=added, changed=changed, deleted=len(stored)
-    )
+    return Freshness(exists=True, compatible=True, added=added, changed=changed, deleted=len(stored))
