@@ -78,7 +78,10 @@ class Settings:
 
     @classmethod
     def load(
-        cls, config: str | Path | None = None, corpus: CorpusOptions | None = None, *,
+        cls,
+        config: str | Path | None = None,
+        corpus: CorpusOptions | None = None,
+        *,
         fail_on: str | None = None,
     ) -> Settings:
         """Read ``config`` (or ./quotecheck.yaml when present) and apply it under the options."""
@@ -96,12 +99,15 @@ def open_space(options: CorpusOptions, *, note: Note | None = None) -> SearchSpa
     from verifier.corpus.filters import filtered
     from verifier.corpus.index import open_corpus_dir
     from verifier.corpus.memory import BUNDLED_CORPUS, Corpus
-    from verifier.transcripts.loader import load_transcript
 
     if options.transcripts:
+        from verifier.transcripts.loader import load_transcript
+
         space: SearchSpace = Corpus(
-            [load_transcript(p, format=options.transcript_format, require_speakers=True)
-             for p in options.transcripts],
+            [
+                load_transcript(p, format=options.transcript_format, require_speakers=True)
+                for p in options.transcripts
+            ],
             path=None,
         )
     else:
@@ -139,8 +145,14 @@ class Verifier:
     opened here, never per quote.
     """
 
-    def __init__(self, space: SearchSpace, *, policy: Policy | None = None,
-                 aliases: Aliases | None = None, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        space: SearchSpace,
+        *,
+        policy: Policy | None = None,
+        aliases: Aliases | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         from verifier.engine.context import Context
 
         self.space = space

@@ -29,14 +29,15 @@ import numpy.typing as npt
 from verifier.corpus.index.store import (
     DDL,
     FileState,
+    Progress,
     check_freshness,
+    clean_stale_tmp,
     default_index_path,
     read_meta,
     scan,
 )
 from verifier.corpus.index.update import update_copy
 from verifier.corpus.index.write import (
-    Progress,
     insert_doc,
     insert_file,
     open_tmp,
@@ -79,18 +80,6 @@ class IndexStats:
 
 def _tmp_path(ipath: Path) -> Path:
     return ipath.with_name(f"{ipath.name}.tmp-{os.getpid()}")
-
-
-def clean_stale_tmp(ipath: Path) -> None:
-    """Remove temporary files left by builds that were killed (their process is gone)."""
-    for p in ipath.parent.glob(f"{ipath.name}.tmp-*"):
-        try:
-            pid = int(p.name.rsplit("-", 1)[1].split("-")[0])
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            p.unlink(missing_ok=True)
-        except (ValueError, PermissionError, OSError):
-            continue
 
 
 def _finish(tmp: Path, ipath: Path) -> int:

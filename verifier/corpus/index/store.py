@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from verifier.corpus.search_space import DocTokens, speakers_of
 from verifier.models import Role, Span, Speaker, Transcript, Turn
 
 SCHEMA = "quotecheck.index/1"
+Progress = Callable[[str, int, int], None]  # (stage, done, total) of a build
 INDEX_NAME = ".quotecheck-index.sqlite"
 # Sources whose behaviour shapes what the index stores: a change makes an index stale.
 _FINGERPRINT_GLOBS = (
@@ -36,6 +38,7 @@ _FINGERPRINT_GLOBS = (
     "corpus/search_space.py",
     "corpus/postings.py",
     "corpus/files.py",
+    "corpus/paths.py",
     "models.py",
     "corpus/index/store.py",
     "corpus/index/build.py",
@@ -99,7 +102,7 @@ def file_sha(data: bytes) -> str:
 
 def unique_ids(relatives: list[str]) -> list[str]:
     """Ids for sorted relative paths, made unique with a numeric suffix (as the loader does)."""
-    from verifier.corpus.files import slug_id
+    from verifier.corpus.paths import slug_id
 
     used: set[str] = set()
     out = []
@@ -260,13 +263,11 @@ class FileState:
 
 def scan(root: str | Path) -> list[FileState]:
     """Every transcript file under ``root`` in the loader's order, with its stat and id."""
-    from verifier.corpus.files import corpus_paths
+    from verifier.corpus.paths import corpus_files
 
-    base = Path(root)
-    paths = corpus_paths(base)
-    rels = [p.relative_to(base).as_posix() for p in paths]
+    files = corpus_files(root)
     out = []
-    for p, rel, tid in zip(paths, rels, unique_ids(rels), strict=True):
+    for (rel, p), tid in zip(files, unique_ids([rel for rel, _ in files]), strict=True):
         st = p.stat()
         out.append(FileState(rel, p, st.st_size, st.st_mtime_ns, tid))
     return out
@@ -286,6 +287,18 @@ class Freshness:
     @property
     def fresh(self) -> bool:
         return self.exists and self.compatible and not (self.added or self.changed or self.deleted)
+
+
+def clean_stale_tmp(ipath: Path) -> None:
+    """Remove temporary files left by builds that were killed (their process is gone)."""
+    for p in ipath.parent.glob(f"{ipath.name}.tmp-*"):
+        try:
+            pid = int(p.name.rsplit("-", 1)[1].split("-")[0])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            p.unlink(missing_ok=True)
+        except (ValueError, PermissionError, OSError):
+            continue
 
 
 def connect_ro(path: str | Path) -> sqlite3.Connection:

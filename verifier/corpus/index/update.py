@@ -15,10 +15,9 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from verifier.corpus.index.store import FileState, file_sha, unpack_arrays, unpack_vocab
+from verifier.corpus.index.store import FileState, Progress, file_sha, unpack_arrays, unpack_vocab
 from verifier.corpus.index.write import (
     Prepared,
-    Progress,
     insert_doc,
     insert_file,
     open_tmp,

@@ -9,8 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +19,7 @@ import numpy.typing as npt
 from verifier.corpus.index.store import (
     SCHEMA,
     FileState,
+    Progress,
     aliases_hash,
     file_sha,
     fingerprint,
@@ -31,7 +31,6 @@ from verifier.corpus.index.store import (
 from verifier.corpus.postings import build_postings
 from verifier.corpus.search_space import doc_tokens
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
 PARALLEL_ABOVE = 64  # files to parse; below this, worker start-up costs more than it saves
 CHUNK = 32
 
@@ -100,6 +99,8 @@ def prepare(
         progress("parse", 0, total)
     chunks = [states[i : i + CHUNK] for i in range(0, total, CHUNK)]
     if total > PARALLEL_ABOVE and (workers is None or workers > 1):
+        from concurrent.futures import ProcessPoolExecutor  # only a large build pays for it
+
         ahead = 4 * (workers or os.cpu_count() or 2)  # chunks in flight: bounded memory
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = deque(pool.submit(_prepare_chunk, c, aliases) for c in chunks[:ahead])
