@@ -138,6 +138,22 @@ def doc_filter(options: CorpusOptions) -> DocFilter:
     )
 
 
+def own_aliases(space: SearchSpace) -> Aliases:
+    """The corpus folder's speakers.yaml (else the shipped aliases): from its index when the
+    index holds the file as it is now, which spares a check starting PyYAML."""
+    from verifier.corpus.filters import FilteredSpace
+    from verifier.corpus.index.read import IndexedCorpus
+
+    inner = space
+    while isinstance(inner, FilteredSpace):
+        inner = inner.space
+    if isinstance(inner, IndexedCorpus):
+        stored = inner.own_aliases()
+        if stored is not None:
+            return stored
+    return load_aliases(space.path if space.path and Path(space.path).is_dir() else None)
+
+
 class Verifier:
     """A corpus, a policy and speaker aliases, ready to verify any number of quotes.
 
@@ -158,7 +174,7 @@ class Verifier:
         self.space = space
         self.settings = settings or Settings(policy=policy or Policy(), aliases=aliases)
         self.policy = policy or self.settings.policy
-        own = load_aliases(space.path if space.path and Path(space.path).is_dir() else None)
+        own = own_aliases(space)
         self.context = Context(
             corpus=space, policy=self.policy, aliases=merge_aliases(own, aliases or self.settings.aliases)
         )

@@ -13,6 +13,7 @@ from pathlib import Path
 from verifier.transcripts.speakers import ALIAS_FILE
 
 _SKIP_NAME_RE = re.compile(r"^(?:README.*|PROVENANCE.*|LICENSE.*|\..*|.*\.sqlite.*)$", re.I)
+_NOT_SLUG_RE = re.compile(r"[^a-z0-9]+")
 TRANSCRIPT_SUFFIXES = frozenset({".md", ".txt", ".vtt", ".srt", ".markdown", ".text", ""})
 
 
@@ -88,5 +89,5 @@ def _suffix(name: str) -> str:
 
 def slug_id(relative: str) -> str:
     """A stable id from a path relative to the corpus root, without the extension."""
-    stem = relative.rsplit(".", 1)[0] if "." in Path(relative).name else relative
-    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "transcript"
+    stem = relative.rsplit(".", 1)[0] if "." in relative.rpartition("/")[2] else relative
+    return _NOT_SLUG_RE.sub("-", stem.lower()).strip("-") or "transcript"

@@ -14,12 +14,15 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from verifier.corpus.index.store import (
     SCHEMA,
+    aliases_from_blob,
+    aliases_hash,
     connect_ro,
     read_meta,
     transcript_from_blob,
@@ -30,6 +33,9 @@ from verifier.corpus.postings import gram_key
 from verifier.corpus.search_space import DOC_GAP, DocTokens
 from verifier.errors import CorpusIndexError
 from verifier.models import Transcript
+
+if TYPE_CHECKING:
+    from verifier.transcripts.speakers import Aliases
 
 _CACHE = 64  # transcripts (and their word arrays) kept after use
 
@@ -163,6 +169,16 @@ class IndexedCorpus:
 
     def doc_date(self, doc: int) -> str | None:
         return self._dates[doc]
+
+    def own_aliases(self) -> Aliases | None:
+        """The corpus's speakers.yaml as the index stored it, while the file is unchanged
+        (None: no stored copy, or the file changed since; read the file itself)."""
+        with self._lock:
+            meta = read_meta(self._con)
+            row = self._con.execute("SELECT data FROM blobs WHERE name='aliases'").fetchone()
+        if row is None or meta.get("aliases") != aliases_hash(self._root):
+            return None
+        return aliases_from_blob(bytes(row[0]), self._root)
 
     @property
     def transcripts(self) -> Sequence[Transcript]:

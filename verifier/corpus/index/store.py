@@ -18,13 +18,16 @@ import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
 from verifier.corpus.search_space import DocTokens, speakers_of
 from verifier.models import Role, Span, Speaker, Transcript, Turn
+
+if TYPE_CHECKING:
+    from verifier.transcripts.speakers import Aliases
 
 SCHEMA = "quotecheck.index/1"
 Progress = Callable[[str, int, int], None]  # (stage, done, total) of a build
@@ -94,6 +97,35 @@ def aliases_hash(root: str | Path) -> str:
     path = Path(root) / "speakers.yaml"
     data = path.read_bytes() if path.is_file() else b""
     return hashlib.blake2b(data, digest_size=12).hexdigest()
+
+
+def aliases_blob(root: str | Path) -> bytes | None:
+    """The corpus's own speakers.yaml as parsed data (compressed JSON, dates tagged), so that
+    opening the index gives the session its aliases without starting PyYAML.
+
+    None when the corpus has no speakers.yaml, or its data would not come back the same.
+    """
+    from verifier.errors import ConfigError
+    from verifier.transcripts.speakers import ALIAS_FILE
+    from verifier.yamlnodes import load_yaml
+
+    path = Path(root) / ALIAS_FILE
+    if not path.is_file():
+        return None
+    data, _ = load_yaml(
+        path.read_text("utf-8"), path=str(path), what="speaker aliases YAML", error=ConfigError
+    )
+    plain = json.dumps(_plain(data), ensure_ascii=False)
+    if _unplain(json.loads(plain)) != data:
+        return None
+    return zlib.compress(plain.encode(), 6)
+
+
+def aliases_from_blob(blob: bytes, root: str | Path) -> Aliases:
+    """The aliases ``load_aliases(root)`` gives, from ``aliases_blob``'s data."""
+    from verifier.transcripts.speakers import ALIAS_FILE, parse_aliases
+
+    return parse_aliases(_unplain(json.loads(zlib.decompress(blob))), source=str(Path(root) / ALIAS_FILE))
 
 
 def file_sha(data: bytes) -> str:

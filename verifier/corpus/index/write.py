@@ -20,6 +20,7 @@ from verifier.corpus.index.store import (
     SCHEMA,
     FileState,
     Progress,
+    aliases_blob,
     aliases_hash,
     file_sha,
     fingerprint,
@@ -133,11 +134,16 @@ def open_tmp(tmp: Path) -> sqlite3.Connection:
 
 
 def write_meta(con: sqlite3.Connection, root: Path) -> None:
+    """The schema, the parser fingerprint, and the speakers.yaml the transcripts were read with."""
     con.execute("DELETE FROM meta")
     con.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [("schema", SCHEMA), ("fingerprint", fingerprint()), ("aliases", aliases_hash(root))],
     )
+    con.execute("DELETE FROM blobs WHERE name='aliases'")
+    blob = aliases_blob(root)
+    if blob is not None:
+        con.execute("INSERT INTO blobs VALUES ('aliases', ?)", (blob,))
 
 
 def _arrays_blob(p: Prepared, ids: npt.NDArray[np.int32]) -> bytes:
