@@ -69,7 +69,8 @@ CREATE TABLE docs (
     body BLOB NOT NULL,         -- zlib(JSON transcript)
     arrays BLOB NOT NULL        -- int32 word ids | starts | ends | turns, uncompressed
 );
-CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);  -- vocab: zlib(words by id)
+CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);  -- vocab: zlib(words by id),
+                                                                 -- aliases: zlib(JSON speakers.yaml)
 CREATE TABLE post (key INTEGER PRIMARY KEY, n INTEGER NOT NULL, pos BLOB NOT NULL);
 CREATE TABLE dpost (key INTEGER PRIMARY KEY, n INTEGER NOT NULL, pos BLOB NOT NULL);
 CREATE TABLE adjust (key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
