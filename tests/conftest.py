@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,8 @@ def call_corpus() -> Corpus:
     return Corpus([load_transcript(CALL)], path=str(CALL))
 
 
-ARCHIVE = REPO.parent / "shared" / "corpora" / "wh-briefings"
+# beside the repository; a worktree elsewhere names it with QUOTECHECK_ARCHIVE
+ARCHIVE = Path(os.environ.get("QUOTECHECK_ARCHIVE") or REPO.parent / "shared" / "corpora" / "wh-briefings")
 
 
 @pytest.fixture(scope="session")

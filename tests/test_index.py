@@ -226,3 +226,23 @@ def test_article_date_ranks_the_nearest_earlier_transcript_first(tmp_path: Path)
     assert where(corpus, "2024-06-02") == "2024-06-01"
     assert where(corpus, "2023-01-01") == "2023-12-02"  # all later: the nearest
     assert where(memory, "2024-04-01") == "2024-03-05"
+
+
+def test_index_keeps_the_corpus_aliases_while_speakers_yaml_is_unchanged(tmp_path: Path) -> None:
+    from verifier.session import own_aliases
+    from verifier.transcripts.speakers import ALIAS_FILE, load_aliases
+
+    root = tmp_path / "corpus"
+    root.mkdir()
+    for p in SMALL:
+        shutil.copy(p, root / p.name)
+    shutil.copy(BUNDLED_CORPUS / ALIAS_FILE, root / ALIAS_FILE)
+    build_index(root)
+    index = IndexedCorpus(default_index_path(root), root=root)
+    stored = index.own_aliases()
+    assert stored is not None and stored == load_aliases(root)
+    assert own_aliases(filtered(index, DocFilter(date_from="2023"))) == stored
+    aliases = root / ALIAS_FILE
+    aliases.write_text(aliases.read_text("utf-8") + "\nZelda Quokka: [MS. QUOKKA]\n", "utf-8")
+    assert index.own_aliases() is None  # changed since the build: the file itself is read
+    assert own_aliases(index).lookup("MS. QUOKKA") is not None

@@ -19,14 +19,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from verifier.engine.policy import Policy, policy_from_mapping
 from verifier.errors import ConfigError
 from verifier.transcripts.speakers import Aliases, parse_aliases
 from verifier.yamlnodes import load_yaml
+
+if TYPE_CHECKING:
+    import yaml
 
 CONFIG_NAME = "quotecheck.yaml"
 FAIL_ON_LEVELS = ("warn", "fail")
@@ -96,6 +97,8 @@ def parse_config(text: str, *, path: str | None = None) -> Config:
 
 def _key_lines(node: yaml.Node | None) -> dict[str, int]:
     """1-based line of each top-level key and of each key one level down (``thresholds.x``)."""
+    import yaml
+
     out: dict[str, int] = {}
     if not isinstance(node, yaml.MappingNode):
         return out

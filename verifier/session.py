@@ -78,7 +78,10 @@ class Settings:
 
     @classmethod
     def load(
-        cls, config: str | Path | None = None, corpus: CorpusOptions | None = None, *,
+        cls,
+        config: str | Path | None = None,
+        corpus: CorpusOptions | None = None,
+        *,
         fail_on: str | None = None,
     ) -> Settings:
         """Read ``config`` (or ./quotecheck.yaml when present) and apply it under the options."""
@@ -96,12 +99,15 @@ def open_space(options: CorpusOptions, *, note: Note | None = None) -> SearchSpa
     from verifier.corpus.filters import filtered
     from verifier.corpus.index import open_corpus_dir
     from verifier.corpus.memory import BUNDLED_CORPUS, Corpus
-    from verifier.transcripts.loader import load_transcript
 
     if options.transcripts:
+        from verifier.transcripts.loader import load_transcript
+
         space: SearchSpace = Corpus(
-            [load_transcript(p, format=options.transcript_format, require_speakers=True)
-             for p in options.transcripts],
+            [
+                load_transcript(p, format=options.transcript_format, require_speakers=True)
+                for p in options.transcripts
+            ],
             path=None,
         )
     else:
@@ -132,6 +138,22 @@ def doc_filter(options: CorpusOptions) -> DocFilter:
     )
 
 
+def own_aliases(space: SearchSpace) -> Aliases:
+    """The corpus folder's speakers.yaml (else the shipped aliases): from its index when the
+    index holds the file as it is now, which spares a check starting PyYAML."""
+    from verifier.corpus.filters import FilteredSpace
+    from verifier.corpus.index.read import IndexedCorpus
+
+    inner = space
+    while isinstance(inner, FilteredSpace):
+        inner = inner.space
+    if isinstance(inner, IndexedCorpus):
+        stored = inner.own_aliases()
+        if stored is not None:
+            return stored
+    return load_aliases(space.path if space.path and Path(space.path).is_dir() else None)
+
+
 class Verifier:
     """A corpus, a policy and speaker aliases, ready to verify any number of quotes.
 
@@ -139,14 +161,20 @@ class Verifier:
     opened here, never per quote.
     """
 
-    def __init__(self, space: SearchSpace, *, policy: Policy | None = None,
-                 aliases: Aliases | None = None, settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        space: SearchSpace,
+        *,
+        policy: Policy | None = None,
+        aliases: Aliases | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         from verifier.engine.context import Context
 
         self.space = space
         self.settings = settings or Settings(policy=policy or Policy(), aliases=aliases)
         self.policy = policy or self.settings.policy
-        own = load_aliases(space.path if space.path and Path(space.path).is_dir() else None)
+        own = own_aliases(space)
         self.context = Context(
             corpus=space, policy=self.policy, aliases=merge_aliases(own, aliases or self.settings.aliases)
         )

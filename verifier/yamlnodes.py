@@ -9,14 +9,25 @@ exhaust memory; every failure is one ``QuotecheckError`` naming the file and lin
 
 from __future__ import annotations
 
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from verifier.errors import InputError, QuotecheckError
 
-# libyaml when installed (same safety, ~10x faster), else the pure-Python loader.
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    import yaml
+
+
+def _loader() -> type[yaml.SafeLoader]:
+    """libyaml when installed (same safety, ~10x faster), else the pure-Python loader.
+
+    PyYAML is imported here, on the first file read, not with this module: building its
+    classes costs more than a quote check's whole search.
+    """
+    import yaml
+
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader
+
 
 MAX_YAML_CHARS = 8_000_000
 """Largest YAML document accepted (characters): far above any real review or claims file."""
@@ -40,11 +51,16 @@ def load_yaml(
     ``bad`` is the start of the message for text that is not YAML ("not valid <what>").
     """
     if len(text) > MAX_YAML_CHARS:
-        raise error(f"{what} is too large ({len(text):,} characters; at most {MAX_YAML_CHARS:,})",
-                    path=path, line=None)
+        raise error(
+            f"{what} is too large ({len(text):,} characters; at most {MAX_YAML_CHARS:,})",
+            path=path,
+            line=None,
+        )
+    import yaml
+
     try:
         _refuse_aliases(text, path=path, what=what, error=error, line_offset=line_offset)
-        loader = _Loader(text)
+        loader = _loader()(text)
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -68,6 +84,8 @@ def load_yaml(
 
 def _unbuildable(loader: yaml.SafeLoader, root: yaml.Node) -> yaml.ScalarNode | None:
     """The first scalar whose value cannot be built (an impossible date), for its line."""
+    import yaml
+
     stack = [root]
     while stack:
         node = stack.pop(0)
@@ -86,7 +104,9 @@ def _unbuildable(loader: yaml.SafeLoader, root: yaml.Node) -> yaml.ScalarNode | 
 
 def _precise(text: str, fast: yaml.YAMLError) -> yaml.YAMLError:
     """The pure-Python loader's error for bad text: libyaml marks some errors a line late."""
-    if _Loader is yaml.SafeLoader:
+    import yaml
+
+    if _loader() is yaml.SafeLoader:
         return fast
     try:
         yaml.safe_load(text)
@@ -99,28 +119,34 @@ def _refuse_aliases(
     text: str, *, path: str | None, what: str, error: type[QuotecheckError], line_offset: int
 ) -> None:
     """Scan parser events (no objects built) for anchors, aliases and excess nesting."""
+    import yaml
+
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=_loader()):
         line = event.start_mark.line + 1 + line_offset if event.start_mark else None
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise error(f"{what} uses an anchor or alias (&/*), which quotecheck files may not",
-                        path=path, line=line)
+            raise error(
+                f"{what} uses an anchor or alias (&/*), which quotecheck files may not", path=path, line=line
+            )
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > MAX_YAML_DEPTH:
-                raise error(f"{what} is nested more than {MAX_YAML_DEPTH} levels deep",
-                            path=path, line=line)
+                raise error(f"{what} is nested more than {MAX_YAML_DEPTH} levels deep", path=path, line=line)
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
 
 
 def seq_items(node: yaml.Node | None) -> list[yaml.Node]:
     """The item nodes of a sequence node, or none."""
+    import yaml
+
     return list(node.value) if isinstance(node, yaml.SequenceNode) else []
 
 
 def mapping_value(node: yaml.Node | None, key: str) -> yaml.Node | None:
     """The value node under ``key`` in a mapping node, if there is one."""
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         for k, v in node.value:
             if getattr(k, "value", None) == key:

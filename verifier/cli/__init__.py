@@ -56,9 +56,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action=VersionAction, nargs=0, help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
+    everything = argv is None  # a caller that wants the whole parser (docs, completion)
     wanted = None if argv is None else next((a for a in argv if not a.startswith("-")), None)
     for command in COMMANDS:
-        if wanted is None or command.name == wanted:
+        if everything or command.name == wanted:
             import_module(f"verifier.cli.{command.module}").add_parser(sub, command.summary)
         else:
             sub.add_parser(command.name, help=command.summary, add_help=False)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -18,18 +17,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from verifier.corpus.paths import corpus_paths, outside_links, slug_id
 from verifier.errors import QuotecheckError, TranscriptError
 from verifier.models import Role, Speaker, Transcript
 from verifier.text.decode import read_text
 from verifier.text.display import unescape_markdown
 from verifier.transcripts.formats.frontmatter import body_offset
 from verifier.transcripts.loader import parse_transcript
-from verifier.transcripts.speakers import ALIAS_FILE, Aliases, load_aliases
+from verifier.transcripts.speakers import Aliases, load_aliases
 
 PARALLEL_ABOVE = 200  # files; below this, worker start-up costs more than it saves
 CHUNK = 64
-_SKIP_NAME_RE = re.compile(r"^(?:README.*|PROVENANCE.*|LICENSE.*|\..*|.*\.sqlite.*)$", re.I)
-TRANSCRIPT_SUFFIXES = frozenset({".md", ".txt", ".vtt", ".srt", ".markdown", ".text", ""})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,47 +62,6 @@ class CorpusLoad:
     files_seen: int = 0
 
 
-def corpus_paths(root: str | Path) -> list[Path]:
-    """Transcript files under ``root`` in sorted order: no hidden, README, alias or index files.
-
-    A symlink leading outside ``root`` is left out (see ``outside_links``): a corpus entry
-    pointing at /etc/passwd must not become quotable.
-    """
-    base = Path(root)
-    inside = base.resolve()
-    return [p for p in _candidate_paths(base) if _within(p, inside)]
-
-
-def outside_links(root: str | Path) -> list[Path]:
-    """Transcript-named entries under ``root`` that are symlinks to files outside it."""
-    base = Path(root)
-    inside = base.resolve()
-    return [p for p in _candidate_paths(base) if not _within(p, inside)]
-
-
-def _within(path: Path, inside: Path) -> bool:
-    return path.resolve().is_relative_to(inside)
-
-
-def _candidate_paths(base: Path) -> list[Path]:
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(base):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if name == ALIAS_FILE or _SKIP_NAME_RE.match(name):
-                continue
-            if Path(name).suffix.lower() not in TRANSCRIPT_SUFFIXES:
-                continue
-            found.append(Path(dirpath) / name)
-    return sorted(found, key=lambda p: p.relative_to(base).as_posix())
-
-
-def slug_id(relative: str) -> str:
-    """A stable id from a path relative to the corpus root, without the extension."""
-    stem = relative.rsplit(".", 1)[0] if "." in Path(relative).name else relative
-    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "transcript"
-
-
 @dataclass(frozen=True, slots=True)
 class FileLoad:
     """What loading one file gave: a transcript and its body hash, or a warning."""
@@ -130,9 +87,7 @@ def load_one_file(path: str, tid: str, format: str | None, aliases: Aliases) -> 
     return FileLoad(path, transcript, digest, None)
 
 
-def _load_chunk(
-    jobs: Sequence[tuple[str, str]], format: str | None, aliases: Aliases
-) -> list[FileLoad]:
+def _load_chunk(jobs: Sequence[tuple[str, str]], format: str | None, aliases: Aliases) -> list[FileLoad]:
     return [load_one_file(path, tid, format, aliases) for path, tid in jobs]
 
 
@@ -169,8 +124,14 @@ def load_corpus_files(
         used.add(unique)
         jobs.append((str(p), unique))
     results: list[FileLoad] = [
-        FileLoad(str(p), None, None, LoadWarning(
-            path=str(p), line=None, message="a symlink to a file outside the corpus folder; skipped"))
+        FileLoad(
+            str(p),
+            None,
+            None,
+            LoadWarning(
+                path=str(p), line=None, message="a symlink to a file outside the corpus folder; skipped"
+            ),
+        )
         for p in outside_links(base)
     ]
     if len(jobs) > PARALLEL_ABOVE and (workers is None or workers > 1):
@@ -253,8 +214,11 @@ def format_quality(load: CorpusLoad) -> dict[str, FormatQuality]:
     for t in load.transcripts:
         q, ok = out.get(t.format, FormatQuality()), _resolved_turns(t)
         out[t.format] = FormatQuality(
-            files=q.files + 1, turns=q.turns + len(t.turns), resolved=q.resolved + ok,
-            dated=q.dated + bool(t.date), neither=q.neither + (not t.date and not ok),
+            files=q.files + 1,
+            turns=q.turns + len(t.turns),
+            resolved=q.resolved + ok,
+            dated=q.dated + bool(t.date),
+            neither=q.neither + (not t.date and not ok),
         )
     return out
 
@@ -267,16 +231,26 @@ def undated_and_unresolved(load: CorpusLoad) -> list[str]:
 def corpus_quality(load: CorpusLoad) -> dict[str, Any]:
     """The per-format numbers of ``summarize_corpus`` as data, for ``--format json``."""
     formats = {
-        name: {"files": q.files, "turns": q.turns, "resolved_turns": q.resolved,
-               "dated_files": q.dated, "neither_files": q.neither,
-               "resolved_share": round(q.resolved / q.turns, 3) if q.turns else None,
-               "dated_share": round(q.dated / q.files, 3) if q.files else None}
+        name: {
+            "files": q.files,
+            "turns": q.turns,
+            "resolved_turns": q.resolved,
+            "dated_files": q.dated,
+            "neither_files": q.neither,
+            "resolved_share": round(q.resolved / q.turns, 3) if q.turns else None,
+            "dated_share": round(q.dated / q.files, 3) if q.files else None,
+        }
         for name, q in sorted(format_quality(load).items())
     }
     turns, resolved = corpus_counts(load)
-    return {"root": str(load.root), "transcripts": len(load.transcripts), "turns": turns,
-            "resolved_turns": resolved, "formats": formats,
-            "undated_and_unresolved": undated_and_unresolved(load)}
+    return {
+        "root": str(load.root),
+        "transcripts": len(load.transcripts),
+        "turns": turns,
+        "resolved_turns": resolved,
+        "formats": formats,
+        "undated_and_unresolved": undated_and_unresolved(load),
+    }
 
 
 def summarize_corpus(load: CorpusLoad, *, top: int = 15) -> str:
@@ -290,13 +264,17 @@ def summarize_corpus(load: CorpusLoad, *, top: int = 15) -> str:
         "Formats:",
     ]
     lines += [f"  {name:<14} {n:>6}" for name, n in sorted(format_counts(load).items())]
-    lines += ["", "Per format (files, turns, turns with a resolved speaker, files with a date, "
-              "files with neither):"]
+    lines += [
+        "",
+        "Per format (files, turns, turns with a resolved speaker, files with a date, files with neither):",
+    ]
     for name, q in sorted(format_quality(load).items()):
         pct = f"{q.resolved / q.turns:.0%}" if q.turns else "n/a"
         dated_pct = f"({q.dated / q.files:.0%})"
-        lines.append(f"  {name:<14} {q.files:>6} files {q.turns:>7} turns {pct:>5} resolved "
-                     f"{q.dated:>6} dated {dated_pct:<6} {q.neither:>5} neither")
+        lines.append(
+            f"  {name:<14} {q.files:>6} files {q.turns:>7} turns {pct:>5} resolved "
+            f"{q.dated:>6} dated {dated_pct:<6} {q.neither:>5} neither"
+        )
     neither = [t for t in load.transcripts if not t.date and not _resolved_turns(t)]
     if neither:
         lines += ["", f"No date and no resolved speaker ({len(neither)}):"]
@@ -339,8 +317,9 @@ def format_transcript(transcript: Transcript, *, words: int = 12) -> str:
     if t.date and t.metadata.get("date_source"):
         head.append(f"  date from {t.metadata['date_source']}")
     elif not t.date:  # say where it looked, so a reader knows to add front matter
-        head.append("  no date in front matter, title or header lines: speakers who held "
-                    "several offices get no title")
+        head.append(
+            "  no date in front matter, title or header lines: speakers who held several offices get no title"
+        )
     if t.source_url:
         head.append(f"  {t.source_url}")
     lines = [*head, ""]

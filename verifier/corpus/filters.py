@@ -97,7 +97,7 @@ def hint_mask(space: SearchSpace, hint: str, *, path: str | None = None) -> np.n
     all_ids = space.doc_ids()
     mask = np.array([i == hint for i in all_ids], dtype=bool)
     if not mask.any():  # a file name without its folders: ids are slugs of the whole path
-        from verifier.corpus.files import slug_id
+        from verifier.corpus.paths import slug_id
 
         tail = "-" + slug_id(Path(hint).name)
         mask = np.array([i.endswith(tail) for i in all_ids], dtype=bool)

@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from verifier.corpus.search_space import DocTokens, Postings, PostingsBuilder, doc_tokens, speakers_of
+from verifier.corpus.postings import Postings, build_postings, gram_key, word_ids
+from verifier.corpus.search_space import DOC_GAP, DocTokens, doc_tokens, speakers_of
 from verifier.errors import InputError
 from verifier.models import Transcript
 
@@ -22,13 +23,12 @@ class Corpus:
         self.path = path
         self.transcripts: tuple[Transcript, ...] = tuple(transcripts)
         self.warnings: tuple[str, ...] = ()
-        builder = PostingsBuilder()
-        self._tokens: list[DocTokens] = []
-        for transcript in self.transcripts:
-            toks = doc_tokens(transcript)
-            self._tokens.append(toks)
-            builder.add(toks.norms)
-        self._postings: Postings = builder.build()
+        self._tokens: list[DocTokens] = [doc_tokens(t) for t in self.transcripts]
+        self._vocab: dict[str, int] = {}
+        ids = [word_ids(self._vocab, toks.norms) for toks in self._tokens]
+        sizes = np.array([len(i) for i in ids], np.int64)
+        self._bases = (np.cumsum(sizes + DOC_GAP) - (sizes + DOC_GAP)).astype(np.int64)
+        self._postings: Postings = build_postings(ids, self._bases.tolist())
         self._by_id = {t.id: i for i, t in enumerate(self.transcripts)}
 
     @classmethod
@@ -57,22 +57,36 @@ class Corpus:
         return self.transcripts[doc].date
 
     def doc_base(self, doc: int) -> int:
-        return int(self._postings.bases[doc])
+        return int(self._bases[doc])
 
     def locate(self, positions: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-        return self._postings.locate(positions)
+        return np.searchsorted(self._bases, positions, "right") - 1
+
+    def _key(self, gram: tuple[str, ...]) -> int | None:
+        ids = [self._vocab.get(w) for w in gram]
+        return None if None in ids else gram_key(ids)  # type: ignore[arg-type]
 
     def hits(self, gram: tuple[str, ...]) -> npt.NDArray[np.int64]:
-        return self._postings.hits(gram)
+        key = self._key(gram)
+        return np.zeros(0, np.int64) if key is None else self._postings.positions(key).copy()
 
     def count(self, gram: tuple[str, ...]) -> int:
-        return self._postings.count(gram)
+        key = self._key(gram)
+        return 0 if key is None else self._postings.count(key)
 
     def counts(self, grams: Sequence[tuple[str, ...]]) -> list[int]:
-        return [self._postings.count(g) for g in grams]
+        return [self.count(g) for g in grams]
 
     def hits_many(self, grams: Sequence[tuple[str, ...]]) -> list[npt.NDArray[np.int64]]:
-        return [self._postings.hits(g) for g in grams]
+        return [self.hits(g) for g in grams]
+
+    def postings(self) -> Postings:
+        """Every word and word pair, laid out at ``doc_base`` (for checks against an index)."""
+        return self._postings
+
+    def word_ids(self) -> dict[str, int]:
+        """The vocabulary the postings' keys are made from."""
+        return dict(self._vocab)
 
     def doc_ids(self) -> list[str]:
         return [t.id for t in self.transcripts]

@@ -12,13 +12,14 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Protocol
 
 from verifier.models import Transcript
 from verifier.text.tokens import WORD_RE, Token, fold_typography, normalize_gap
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 DOC_GAP = 1 << 16  # positions left empty between two transcripts
 
@@ -179,77 +180,3 @@ def speakers_of(transcript: Transcript) -> list[str]:
             if value:
                 out.setdefault(value, None)
     return list(out)
-
-
-class PostingsBuilder:
-    """Collects word ids in global order and builds sorted unigram and bigram postings."""
-
-    def __init__(self) -> None:
-        self.vocab: dict[str, int] = {}
-        self.ids: list[npt.NDArray[np.int32]] = []
-        self.bases: list[int] = []
-        self.next_base = 0
-
-    def add(self, norms: tuple[str, ...]) -> int:
-        """Append one transcript's words; returns its global base position."""
-        vocab = self.vocab
-        ids = np.fromiter((vocab.setdefault(w, len(vocab)) for w in norms), np.int32, len(norms))
-        base = self.next_base
-        self.ids.append(ids)
-        self.bases.append(base)
-        self.next_base = base + len(norms) + DOC_GAP
-        return base
-
-    def build(self) -> Postings:
-        """Sort positions by word id and by word-pair key."""
-        total = self.next_base
-        flat = np.full(total + 1, -1, dtype=np.int64)
-        for base, ids in zip(self.bases, self.ids, strict=True):
-            flat[base : base + len(ids)] = ids
-        present = np.flatnonzero(flat >= 0)
-        uni_keys = flat[present]
-        order = np.argsort(uni_keys, kind="stable")
-        uni = (uni_keys[order], present[order])
-        nxt = flat[present + 1]
-        ok = nxt >= 0
-        pair_pos = present[ok]
-        pair_keys = uni_keys[ok] * len(self.vocab) + nxt[ok]
-        order = np.argsort(pair_keys, kind="stable")
-        bi = (pair_keys[order], pair_pos[order])
-        return Postings(vocab=self.vocab, bases=np.array(self.bases, np.int64), uni=uni, bi=bi)
-
-
-@dataclass(frozen=True, slots=True)
-class Postings:
-    """Sorted (key, position) arrays for words and word pairs."""
-
-    vocab: dict[str, int]
-    bases: npt.NDArray[np.int64]
-    uni: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
-    bi: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
-
-    def _range(self, gram: tuple[str, ...]) -> tuple[int, int, npt.NDArray[np.int64]]:
-        ids = [self.vocab.get(w) for w in gram]
-        if any(i is None for i in ids):
-            return 0, 0, self.uni[1]
-        known = [i for i in ids if i is not None]
-        if len(gram) == 1:
-            keys, pos = self.uni
-            key = known[0]
-        else:
-            keys, pos = self.bi
-            key = known[0] * len(self.vocab) + known[1]
-        lo = int(np.searchsorted(keys, key, "left"))
-        hi = int(np.searchsorted(keys, key, "right"))
-        return lo, hi, pos
-
-    def hits(self, gram: tuple[str, ...]) -> npt.NDArray[np.int64]:
-        lo, hi, pos = self._range(gram)
-        return np.sort(pos[lo:hi])
-
-    def count(self, gram: tuple[str, ...]) -> int:
-        lo, hi, _ = self._range(gram)
-        return hi - lo
-
-    def locate(self, positions: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-        return np.searchsorted(self.bases, positions, "right") - 1

@@ -6,8 +6,6 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-import yaml
-
 from verifier.models import Article, EditKind, EditOp, Finding, Severity
 from verifier.report.alternatives import distinct_alternatives
 from verifier.report.effective import Effective, decision_words, effective, engine_note, summary_counts
@@ -113,6 +111,8 @@ def to_json(data: Any) -> str:
 
 
 def to_yaml(data: Any) -> str:
+    import yaml  # only for --format yaml: PyYAML's start-up is most of a quote check's
+
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
 
 

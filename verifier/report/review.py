@@ -18,13 +18,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from verifier.errors import QuotecheckError
 from verifier.models import Attribution, Fidelity, Quote
 from verifier.yamlnodes import load_yaml, mapping_value, seq_items
+
+if TYPE_CHECKING:
+    import yaml
 
 SCHEMA = "quotecheck.review/1"
 
@@ -150,9 +151,7 @@ def decide(
         decision=old.decision if decision == "keep" else (Decision(decision) if decision else None),
         verdict=old.verdict if verdict == "keep" else (Fidelity(verdict) if verdict else None),
         attribution=(
-            old.attribution
-            if attribution == "keep"
-            else (Attribution(attribution) if attribution else None)
+            old.attribution if attribution == "keep" else (Attribution(attribution) if attribution else None)
         ),
         note=old.note if note is None else note.strip(),
         updated=when or now_iso(),
@@ -177,9 +176,7 @@ def reconcile(file: ReviewFile, quotes: Sequence[Quote], article_text: str) -> R
     moved = 0
     stale: list[Review] = []
     for review in pending:
-        free = [
-            i for i, k in enumerate(keys) if k.text_sha == review.key.text_sha and i not in by_index
-        ]
+        free = [i for i, k in enumerate(keys) if k.text_sha == review.key.text_sha and i not in by_index]
         if free:
             i = min(free, key=lambda j: abs(keys[j].start - review.key.start))
             by_index[i] = replace(review, key=keys[i])
@@ -231,6 +228,8 @@ def dump_review_file(file: ReviewFile) -> str:
             for r in file.reviews
         ],
     }
+    import yaml  # written only when a decision is saved
+
     return str(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100))
 
 

@@ -10,14 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from verifier.corpus.index.build import IndexStats, build_index, clean_stale_tmp
 from verifier.corpus.index.read import IndexedCorpus
-from verifier.corpus.index.store import INDEX_NAME, Freshness, check_freshness, default_index_path
-from verifier.corpus.index.write import Progress
+from verifier.corpus.index.store import (
+    INDEX_NAME,
+    Freshness,
+    Progress,
+    check_freshness,
+    clean_stale_tmp,
+    default_index_path,
+)
 
 if TYPE_CHECKING:
+    from verifier.corpus.index.build import IndexStats, build_index
     from verifier.corpus.memory import Corpus
 
 __all__ = [
@@ -31,6 +37,15 @@ __all__ = [
     "default_index_path",
     "open_corpus_dir",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The build, imported when first asked for: opening a fresh index never needs it."""
+    if name in ("IndexStats", "build_index"):
+        from verifier.corpus.index import build
+
+        return getattr(build, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def open_corpus_dir(
@@ -64,6 +79,8 @@ def open_corpus_dir(
         why = state.reason or f"{state.added} added, {state.changed} changed, {state.deleted} deleted"
         if note:
             note(f"{'updating' if state.exists else 'building'} the index {ipath} ({why})")
+        from verifier.corpus.index.build import build_index
+
         try:
             build_index(root, ipath, progress=progress)
         except OSError as exc:

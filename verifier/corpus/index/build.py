@@ -29,23 +29,24 @@ import numpy.typing as npt
 from verifier.corpus.index.store import (
     DDL,
     FileState,
+    Progress,
     check_freshness,
+    clean_stale_tmp,
     default_index_path,
     read_meta,
     scan,
 )
 from verifier.corpus.index.update import update_copy
 from verifier.corpus.index.write import (
-    Progress,
     insert_doc,
     insert_file,
     open_tmp,
     prepare,
-    vocab_ids,
     write_meta,
     write_postings,
     write_vocab,
 )
+from verifier.corpus.postings import word_ids
 from verifier.errors import CorpusIndexError, InputError
 
 
@@ -74,26 +75,11 @@ class IndexStats:
         )
 
 
-# -- postings --------------------------------------------------------------------------------
-
-
 # -- the build -------------------------------------------------------------------------------
 
 
 def _tmp_path(ipath: Path) -> Path:
     return ipath.with_name(f"{ipath.name}.tmp-{os.getpid()}")
-
-
-def clean_stale_tmp(ipath: Path) -> None:
-    """Remove temporary files left by builds that were killed (their process is gone)."""
-    for p in ipath.parent.glob(f"{ipath.name}.tmp-*"):
-        try:
-            pid = int(p.name.rsplit("-", 1)[1].split("-")[0])
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            p.unlink(missing_ok=True)
-        except (ValueError, PermissionError, OSError):
-            continue
 
 
 def _finish(tmp: Path, ipath: Path) -> int:
@@ -142,8 +128,13 @@ def build_index(
             docs = con.execute("SELECT count(*) FROM docs WHERE live=1").fetchone()[0]
             con.close()
             return IndexStats(
-                path=str(ipath), mode="unchanged", files=len(states), transcripts=docs,
-                words=words, seconds=time.perf_counter() - started, bytes=ipath.stat().st_size,
+                path=str(ipath),
+                mode="unchanged",
+                files=len(states),
+                transcripts=docs,
+                words=words,
+                seconds=time.perf_counter() - started,
+                bytes=ipath.stat().st_size,
             )
         if fresh.exists and fresh.compatible and not full:
             shutil.copyfile(ipath, tmp)
@@ -157,11 +148,18 @@ def build_index(
         tmp.unlink(missing_ok=True)
         raise
     return IndexStats(
-        path=str(ipath), mode=mode, files=len(states), bytes=size,
+        path=str(ipath),
+        mode=mode,
+        files=len(states),
+        bytes=size,
         seconds=time.perf_counter() - started,
-        transcripts=stats["transcripts"], words=stats["words"], added=stats.get("added", 0),
-        changed=stats.get("changed", 0), deleted=stats.get("deleted", 0),
-        parsed=stats.get("parsed", 0), merged=bool(stats.get("merged", 0)),
+        transcripts=stats["transcripts"],
+        words=stats["words"],
+        added=stats.get("added", 0),
+        changed=stats.get("changed", 0),
+        deleted=stats.get("deleted", 0),
+        parsed=stats.get("parsed", 0),
+        merged=bool(stats.get("merged", 0)),
     )
 
 
@@ -181,7 +179,7 @@ def _full(
             insert_file(con, p, None)
             continue
         first_by_hash[p.body_hash] = p.state.rel
-        ids = vocab_ids(vocab, p.norms)
+        ids = word_ids(vocab, p.norms)
         row = insert_doc(con, p, ids, 0, base)
         insert_file(con, p, row)
         ids_list.append(ids)

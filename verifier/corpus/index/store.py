@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
 import zlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -25,7 +26,11 @@ import numpy.typing as npt
 from verifier.corpus.search_space import DocTokens, speakers_of
 from verifier.models import Role, Span, Speaker, Transcript, Turn
 
+if TYPE_CHECKING:
+    from verifier.transcripts.speakers import Aliases
+
 SCHEMA = "quotecheck.index/1"
+Progress = Callable[[str, int, int], None]  # (stage, done, total) of a build
 INDEX_NAME = ".quotecheck-index.sqlite"
 # Sources whose behaviour shapes what the index stores: a change makes an index stale.
 _FINGERPRINT_GLOBS = (
@@ -34,7 +39,9 @@ _FINGERPRINT_GLOBS = (
     "data/*.yaml",
     "text/*.py",
     "corpus/search_space.py",
+    "corpus/postings.py",
     "corpus/files.py",
+    "corpus/paths.py",
     "models.py",
     "corpus/index/store.py",
     "corpus/index/build.py",
@@ -62,7 +69,8 @@ CREATE TABLE docs (
     body BLOB NOT NULL,         -- zlib(JSON transcript)
     arrays BLOB NOT NULL        -- int32 word ids | starts | ends | turns, uncompressed
 );
-CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);  -- vocab: zlib(words by id)
+CREATE TABLE blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);  -- vocab: zlib(words by id),
+                                                                 -- aliases: zlib(JSON speakers.yaml)
 CREATE TABLE post (key INTEGER PRIMARY KEY, n INTEGER NOT NULL, pos BLOB NOT NULL);
 CREATE TABLE dpost (key INTEGER PRIMARY KEY, n INTEGER NOT NULL, pos BLOB NOT NULL);
 CREATE TABLE adjust (key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
@@ -72,17 +80,6 @@ CREATE TABLE adjust (key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 def default_index_path(root: str | Path) -> Path:
     """Where a corpus folder's index lives unless ``--index`` says otherwise."""
     return Path(root) / INDEX_NAME
-
-
-def gram_key(ids: Iterable[int]) -> int:
-    """The postings key of a word (its id) or a word pair (see ``pair_keys``)."""
-    ids = list(ids)
-    return ids[0] if len(ids) == 1 else int(pair_keys(np.array([ids[0]]), np.array([ids[1]]))[0])
-
-
-def pair_keys(first: npt.NDArray[np.int64], second: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
-    """The postings keys of word pairs: ``(first + 1) << 32 | second``, never a single word's id."""
-    return ((first.astype(np.int64) + 1) << 32) | second.astype(np.int64)
 
 
 def fingerprint() -> str:
@@ -103,13 +100,42 @@ def aliases_hash(root: str | Path) -> str:
     return hashlib.blake2b(data, digest_size=12).hexdigest()
 
 
+def aliases_blob(root: str | Path) -> bytes | None:
+    """The corpus's own speakers.yaml as parsed data (compressed JSON, dates tagged), so that
+    opening the index gives the session its aliases without starting PyYAML.
+
+    None when the corpus has no speakers.yaml, or its data would not come back the same.
+    """
+    from verifier.errors import ConfigError
+    from verifier.transcripts.speakers import ALIAS_FILE
+    from verifier.yamlnodes import load_yaml
+
+    path = Path(root) / ALIAS_FILE
+    if not path.is_file():
+        return None
+    data, _ = load_yaml(
+        path.read_text("utf-8"), path=str(path), what="speaker aliases YAML", error=ConfigError
+    )
+    plain = json.dumps(_plain(data), ensure_ascii=False)
+    if _unplain(json.loads(plain)) != data:
+        return None
+    return zlib.compress(plain.encode(), 6)
+
+
+def aliases_from_blob(blob: bytes, root: str | Path) -> Aliases:
+    """The aliases ``load_aliases(root)`` gives, from ``aliases_blob``'s data."""
+    from verifier.transcripts.speakers import ALIAS_FILE, parse_aliases
+
+    return parse_aliases(_unplain(json.loads(zlib.decompress(blob))), source=str(Path(root) / ALIAS_FILE))
+
+
 def file_sha(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def unique_ids(relatives: list[str]) -> list[str]:
     """Ids for sorted relative paths, made unique with a numeric suffix (as the loader does)."""
-    from verifier.corpus.files import slug_id
+    from verifier.corpus.paths import slug_id
 
     used: set[str] = set()
     out = []
@@ -144,7 +170,7 @@ def _plain(value: Any) -> Any:
 def _unplain(value: Any) -> Any:
     if isinstance(value, dict):
         if len(value) == 1:
-            (tag, v), = value.items()
+            ((tag, v),) = value.items()
             if tag == "$datetime":
                 return dt.datetime.fromisoformat(v)
             if tag == "$date":
@@ -270,13 +296,11 @@ class FileState:
 
 def scan(root: str | Path) -> list[FileState]:
     """Every transcript file under ``root`` in the loader's order, with its stat and id."""
-    from verifier.corpus.files import corpus_paths
+    from verifier.corpus.paths import corpus_files
 
-    base = Path(root)
-    paths = corpus_paths(base)
-    rels = [p.relative_to(base).as_posix() for p in paths]
+    files = corpus_files(root)
     out = []
-    for p, rel, tid in zip(paths, rels, unique_ids(rels), strict=True):
+    for (rel, p), tid in zip(files, unique_ids([rel for rel, _ in files]), strict=True):
         st = p.stat()
         out.append(FileState(rel, p, st.st_size, st.st_mtime_ns, tid))
     return out
@@ -296,6 +320,18 @@ class Freshness:
     @property
     def fresh(self) -> bool:
         return self.exists and self.compatible and not (self.added or self.changed or self.deleted)
+
+
+def clean_stale_tmp(ipath: Path) -> None:
+    """Remove temporary files left by builds that were killed (their process is gone)."""
+    for p in ipath.parent.glob(f"{ipath.name}.tmp-*"):
+        try:
+            pid = int(p.name.rsplit("-", 1)[1].split("-")[0])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            p.unlink(missing_ok=True)
+        except (ValueError, PermissionError, OSError):
+            continue
 
 
 def connect_ro(path: str | Path) -> sqlite3.Connection:
@@ -329,8 +365,7 @@ def check_freshness(root: str | Path, index_path: str | Path) -> Freshness:
         if meta.get("aliases") != aliases_hash(root):
             return Freshness(exists=True, reason="speakers.yaml changed")
         stored = {
-            r[0]: r[1:]
-            for r in con.execute("SELECT path, size, mtime_ns, sha, tid FROM files").fetchall()
+            r[0]: r[1:] for r in con.execute("SELECT path, size, mtime_ns, sha, tid FROM files").fetchall()
         }
     except sqlite3.Error as exc:
         return Freshness(exists=True, reason=f"unreadable index: {exc}")
@@ -346,6 +381,4 @@ def check_freshness(root: str | Path, index_path: str | Path) -> Freshness:
             changed += 1
         elif (old[0], old[1]) != (f.size, f.mtime_ns) and file_sha(f.path.read_bytes()) != old[2]:
             changed += 1
-    return Freshness(
-        exists=True, compatible=True, added=added, changed=changed, deleted=len(stored)
-    )
+    return Freshness(exists=True, compatible=True, added=added, changed=changed, deleted=len(stored))

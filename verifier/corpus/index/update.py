@@ -15,29 +15,20 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from verifier.corpus.index.store import FileState, file_sha, pair_keys, unpack_arrays, unpack_vocab
+from verifier.corpus.index.store import FileState, Progress, file_sha, unpack_arrays, unpack_vocab
 from verifier.corpus.index.write import (
     Prepared,
-    Progress,
     insert_doc,
     insert_file,
     open_tmp,
     prepare,
-    vocab_ids,
     write_meta,
     write_postings,
     write_vocab,
 )
+from verifier.corpus.postings import gram_counts, word_ids
 
 MERGE_ABOVE = 0.15  # share of words in delta or dead that triggers a rebuild of main
-
-
-def gram_counts(ids: npt.NDArray[np.int32]) -> tuple[list[int], list[int]]:
-    """Keys and occurrence counts of the words and word pairs of one transcript."""
-    a = ids.astype(np.int64)
-    keys = np.concatenate((a, pair_keys(a[:-1], a[1:])))
-    uk, n = np.unique(keys, return_counts=True)
-    return uk.tolist(), n.tolist()
 
 
 def update_copy(
@@ -86,14 +77,9 @@ def update_copy(
             parsed[p.state.rel] = p
     keep_rels = set(kept.values())
     # Retire rows that no longer stand for a kept, unchanged file.
-    rows = {
-        r[0]: (r[1], r[2])
-        for r in con.execute("SELECT row, path, seg FROM docs WHERE live=1")
-    }
+    rows = {r[0]: (r[1], r[2]) for r in con.execute("SELECT row, path, seg FROM docs WHERE live=1")}
     retire = [
-        row
-        for row, (rel, _seg) in rows.items()
-        if rel not in keep_rels or rel in parsed or rel in deleted
+        row for row, (rel, _seg) in rows.items() if rel not in keep_rels or rel in parsed or rel in deleted
     ]
     for row in retire:
         if rows[row][1] == 0:
@@ -111,7 +97,7 @@ def update_copy(
     new_row: dict[str, int] = {}
     for rel, p in parsed.items():
         if rel in keep_rels and p.body_hash is not None:
-            ids = vocab_ids(vocab, p.norms)
+            ids = word_ids(vocab, p.norms)
             new_row[rel] = insert_doc(con, p, ids, 1, 0)
     write_vocab(con, vocab)
     # The files table, rewritten whole.
@@ -153,9 +139,7 @@ def _live_totals(path: Path) -> tuple[int, int]:
 def _rebuild_segments(con: sqlite3.Connection, progress: Progress | None) -> bool:
     """Rebuild the delta postings; rebuild main too when delta and dead words grow large."""
     (total,) = con.execute("SELECT coalesce(sum(n_words), 0) FROM docs").fetchone()
-    (extra,) = con.execute(
-        "SELECT coalesce(sum(n_words), 0) FROM docs WHERE seg=1 OR live=0"
-    ).fetchone()
+    (extra,) = con.execute("SELECT coalesce(sum(n_words), 0) FROM docs WHERE seg=1 OR live=0").fetchone()
     merge = bool(total > 0 and extra > MERGE_ABOVE * total)
     if merge:
         con.execute("DELETE FROM docs WHERE live=0")
@@ -184,5 +168,3 @@ def _rebuild(con: sqlite3.Connection, table: str, seg: int, progress: Progress |
         base += len(ids) + 1
     con.executemany("UPDATE docs SET seg_base=? WHERE row=?", updates)
     write_postings(con, table, ids_list, bases, progress)
-
-

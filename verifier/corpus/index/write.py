@@ -9,8 +9,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,18 +19,19 @@ import numpy.typing as npt
 from verifier.corpus.index.store import (
     SCHEMA,
     FileState,
+    Progress,
+    aliases_blob,
     aliases_hash,
     file_sha,
     fingerprint,
     pack_arrays,
     pack_vocab,
-    pair_keys,
     speaker_lines,
     transcript_blob,
 )
+from verifier.corpus.postings import build_postings
 from verifier.corpus.search_space import doc_tokens
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
 PARALLEL_ABOVE = 64  # files to parse; below this, worker start-up costs more than it saves
 CHUNK = 32
 
@@ -100,6 +100,8 @@ def prepare(
         progress("parse", 0, total)
     chunks = [states[i : i + CHUNK] for i in range(0, total, CHUNK)]
     if total > PARALLEL_ABOVE and (workers is None or workers > 1):
+        from concurrent.futures import ProcessPoolExecutor  # only a large build pays for it
+
         ahead = 4 * (workers or os.cpu_count() or 2)  # chunks in flight: bounded memory
         with ProcessPoolExecutor(max_workers=workers) as pool:
             futures = deque(pool.submit(_prepare_chunk, c, aliases) for c in chunks[:ahead])
@@ -123,35 +125,6 @@ def prepare(
                 progress("parse", done, total)
 
 
-def segment_postings(
-    ids_list: Sequence[npt.NDArray[np.int32]], bases: Sequence[int]
-) -> Iterator[tuple[int, int, bytes]]:
-    """(key, count, uint32 positions) for every word and word pair of a segment, by key."""
-    total = (bases[-1] + len(ids_list[-1]) + 1) if ids_list else 0
-    flat = np.full(total + 1, -1, np.int64)
-    for base, ids in zip(bases, ids_list, strict=True):
-        flat[base : base + len(ids)] = ids
-    present = np.flatnonzero(flat >= 0)
-    keys = flat[present]
-    nxt = flat[present + 1]
-    ok = nxt >= 0
-    bi_keys = pair_keys(keys[ok], nxt[ok])
-    bi_pos = present[ok]
-    del flat, nxt, ok
-    for k, p in ((keys, present), (bi_keys, bi_pos)):
-        order = np.argsort(k, kind="stable")
-        sk = k[order]
-        sp = p[order].astype(np.uint32)
-        del order
-        cuts = np.flatnonzero(np.diff(sk)) + 1
-        starts = np.concatenate(([0], cuts)).tolist()
-        ends = np.concatenate((cuts, [len(sk)])).tolist()
-        key_list = sk[starts].tolist() if len(sk) else []
-        buf = sp.tobytes()
-        for key, s, e in zip(key_list, starts, ends, strict=True):
-            yield key, e - s, buf[4 * s : 4 * e]
-
-
 def open_tmp(tmp: Path) -> sqlite3.Connection:
     con = sqlite3.connect(tmp, isolation_level=None)
     con.execute("PRAGMA journal_mode=OFF")  # a private file: the rename is the commit
@@ -161,15 +134,16 @@ def open_tmp(tmp: Path) -> sqlite3.Connection:
 
 
 def write_meta(con: sqlite3.Connection, root: Path) -> None:
+    """The schema, the parser fingerprint, and the speakers.yaml the transcripts were read with."""
     con.execute("DELETE FROM meta")
     con.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [("schema", SCHEMA), ("fingerprint", fingerprint()), ("aliases", aliases_hash(root))],
     )
-
-
-def vocab_ids(vocab: dict[str, int], norms: Sequence[str]) -> npt.NDArray[np.int32]:
-    return np.fromiter((vocab.setdefault(w, len(vocab)) for w in norms), np.int32, len(norms))
+    con.execute("DELETE FROM blobs WHERE name='aliases'")
+    blob = aliases_blob(root)
+    if blob is not None:
+        con.execute("INSERT INTO blobs VALUES ('aliases', ?)", (blob,))
 
 
 def _arrays_blob(p: Prepared, ids: npt.NDArray[np.int32]) -> bytes:
@@ -191,14 +165,11 @@ def insert_file(con: sqlite3.Connection, p: Prepared, row: int | None) -> None:
     )
 
 
-def insert_doc(
-    con: sqlite3.Connection, p: Prepared, ids: npt.NDArray[np.int32], seg: int, base: int
-) -> int:
+def insert_doc(con: sqlite3.Connection, p: Prepared, ids: npt.NDArray[np.int32], seg: int, base: int) -> int:
     cur = con.execute(
         "INSERT INTO docs (path, tid, date, speakers, n_words, seg, seg_base, live, body, arrays)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
-        (p.state.rel, p.state.tid, p.date, p.speakers, len(p.norms), seg, base, p.body,
-         _arrays_blob(p, ids)),
+        (p.state.rel, p.state.tid, p.date, p.speakers, len(p.norms), seg, base, p.body, _arrays_blob(p, ids)),
     )
     assert cur.lastrowid is not None
     return cur.lastrowid
@@ -206,9 +177,7 @@ def insert_doc(
 
 def write_vocab(con: sqlite3.Connection, vocab: dict[str, int]) -> None:
     """Words in id order (a dict keeps insertion order, and ids are given in that order)."""
-    con.execute(
-        "INSERT OR REPLACE INTO blobs VALUES ('vocab', ?)", (pack_vocab(vocab),)
-    )
+    con.execute("INSERT OR REPLACE INTO blobs VALUES ('vocab', ?)", (pack_vocab(vocab),))
 
 
 def write_postings(
@@ -222,6 +191,7 @@ def write_postings(
     if progress:
         progress(f"postings {table}", 0, 1)
     if ids_list:
-        con.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)", segment_postings(ids_list, bases))
+        rows = build_postings(ids_list, bases).rows()
+        con.executemany(f"INSERT INTO {table} VALUES (?, ?, ?)", rows)
     if progress:
         progress(f"postings {table}", 1, 1)
