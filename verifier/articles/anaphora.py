@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from verifier.models import SpeakerKind, Span
+
 from verifier.articles.cues import (
     NAME_RUN,
+    speaker_kind_of,
     Cue,
     alternation,
     cue_words,
@@ -40,6 +43,15 @@ def _compatible(a: str, b: str) -> bool:
     return a == "any" or b == "any" or a == b
 
 
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A resolved credit: who, what kind of speaker, and the mention an anaphor points to."""
+
+    name: str | None
+    kind: SpeakerKind
+    mention: Span | None
+
+
 class SpeakerResolver:
     """Resolves "he", "the official", "Mr. Kirby" to the person the article means.
 
@@ -50,16 +62,57 @@ class SpeakerResolver:
     def __init__(self, text: str) -> None:
         self._text = text
         self._mentions = _name_mentions(text)
-        self._ordinals = _ordinal_mentions(text)
+        self._ordinal_spans = _ordinal_mentions(text)
         self._speakers: list[_Entity] = []
+        self._printed: dict[str, list[Span]] = {}  # where each speaker's credits are printed
+        self._ordinal_picks: list[tuple[Span, str]] = []  # "the first official" and whom it meant
 
     def resolve(self, cue: Cue, pos: int) -> str | None:
         """The resolved speaker for an attribution at ``pos``; records it for later anaphora."""
+        return self.credit(cue, pos).name
+
+    def credit(self, cue: Cue, pos: int) -> Credit:
+        """Who an attribution at ``pos`` (the quote's start) means, what kind, and from where.
+
+        A pronoun or a definite role ("the official") also reports the latest earlier
+        printed mention of the person it resolved to, so a reader can check the link.
+        """
         entity = self._entity_for(cue, pos)
+        printed = Span(start=cue.start, end=min(len(self._text), cue.start + len(cue.speaker)))
         if entity is None:
-            return None
+            return Credit(None, SpeakerKind.NOBODY, None)
         self._speakers.append(entity)
-        return entity.label
+        self._printed.setdefault(entity.label.lower(), []).append(printed)
+        kind = speaker_kind_of(entity.name, entity.phrase, entity.nouns)
+        mention = None
+        if cue.kind == "pronoun" or (cue.kind == "role" and cue.definite):
+            mention = self._mention_of(entity, cue, min(pos, cue.start))
+        return Credit(entity.label, kind, mention)
+
+    def _mention_of(self, entity: _Entity, cue: Cue, pos: int) -> Span | None:
+        """The latest printed mention of ``entity`` before ``pos`` that says more than the cue."""
+        spans = [s for s in self._printed.get(entity.label.lower(), []) if s.end <= pos]
+        words: list[str] = [entity.phrase]
+        if entity.name is not None:
+            core = entity.name.split()
+            words += [entity.name, core[-1]]
+        for phrase in words:
+            pattern = r"\s+".join(re.escape(t) for t in phrase.split())
+            flags = re.IGNORECASE if entity.name is None else 0
+            for m in re.finditer(rf"(?<![\w’'])(?:{pattern})(?![\w’'])", self._text[:pos], flags):
+                spans.append(Span(start=m.start(), end=m.end()))
+        spans += [s for s, label in self._ordinal_picks if label == entity.label.lower()]
+        anaphor = " ".join(cue.speaker.lower().split())
+        pronouns = cue_words().pronouns
+        useful = [
+            s for s in spans
+            if s.end <= pos
+            and " ".join(s.of(self._text).lower().split()) not in pronouns
+            and " ".join(s.of(self._text).lower().split()) != anaphor
+        ]
+        definite = cue_words().definite
+        informative = [s for s in useful if not _bare_definite(s.of(self._text), definite)]
+        return max(informative or useful, key=lambda s: (s.end, -s.start), default=None)
 
     def _entity_for(self, cue: Cue, pos: int) -> _Entity | None:
         if cue.kind == "name":
@@ -146,6 +199,7 @@ class SpeakerResolver:
         if ordinal is None:
             ordinal = self._ordinal_since(same, cue.nouns, pos)
         if ordinal is not None and ordinal < len(same):
+            self._note_ordinal(same[ordinal], ordinal, cue.nouns, pos)
             return same[ordinal]
         if same:
             return same[-1]
@@ -156,6 +210,12 @@ class SpeakerResolver:
         return None
 
 
+    def _note_ordinal(self, entity: _Entity, ordinal: int, nouns: frozenset[str], pos: int) -> None:
+        """Remember where "the first official" was printed as a mention of the one it means."""
+        for at, end, o, n in self._ordinal_spans:
+            if o == ordinal and n & nouns and at < pos:
+                self._ordinal_picks.append((Span(start=at, end=end), entity.label.lower()))
+
     def _ordinal_since(self, same: list[_Entity], nouns: frozenset[str], pos: int) -> int | None:
         """A bare "the official" after narration naming "the first official" means that one.
 
@@ -164,22 +224,29 @@ class SpeakerResolver:
         which of several officials the next bare role noun refers to.
         """
         latest = max((e.pos for e in same), default=-1)
-        found = [o for at, o, n in self._ordinals if latest < at < pos and n & nouns]
+        found = [o for at, _, o, n in self._ordinal_spans if latest < at < pos and n & nouns]
         return found[-1] if found else None
 
 
 _ORDINALS = ("first", "second", "third")
 
 
-def _ordinal_mentions(text: str) -> list[tuple[int, int, frozenset[str]]]:
-    """Every "the first official" printed, as (offset, ordinal index, role nouns)."""
+def _bare_definite(phrase: str, definite: frozenset[str]) -> bool:
+    """'the official': an anaphor itself, a weaker mention than the phrase it points back to."""
+    words = phrase.lower().split()
+    return len(words) <= 2 and bool(words) and words[0] in definite
+
+
+def _ordinal_mentions(text: str) -> list[tuple[int, int, int, frozenset[str]]]:
+    """Every "the first official" printed, as (start, end, ordinal index, role nouns)."""
     w = cue_words()
     roles = alternation(list(w.roles))
     ordinals = alternation(list(_ORDINALS))
     pattern = rf"(?i:\bthe\s+({ordinals})\s+(?:[\w’'\-.]+\s+){{0,3}}?(?:{roles}))(?![\w’'])"
-    out: list[tuple[int, int, frozenset[str]]] = []
+    out: list[tuple[int, int, int, frozenset[str]]] = []
     for m in re.finditer(pattern, text):
-        out.append((m.start(), _ORDINALS.index(m.group(1).lower()), role_nouns(m.group())))
+        ordinal = _ORDINALS.index(m.group(1).lower())
+        out.append((m.start(), m.end(), ordinal, role_nouns(m.group())))
     return out
 
 

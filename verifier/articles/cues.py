@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from verifier.models import SpeakerKind
 from verifier.text.shipped import shipped_data
 
 
@@ -37,6 +38,8 @@ class CueWords:
     lead_cues: tuple[str, ...]
     tail_prepositions: tuple[str, ...]
     affiliation_words: tuple[str, ...]
+    anonymous_nouns: frozenset[str]
+    institution_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,8 @@ def cue_words() -> CueWords:
         lead_cues=tuple(raw["lead_cues"]),
         tail_prepositions=tuple(raw["cue_tail_prepositions"]),
         affiliation_words=tuple(raw["affiliation_words"]),
+        anonymous_nouns=frozenset(raw["speaker_kinds"]["anonymous_nouns"]),
+        institution_words=frozenset(raw["speaker_kinds"]["institution_words"]),
     )
 
 
@@ -318,3 +323,44 @@ def name_gender(name: str, nouns: frozenset[str] = frozenset()) -> str:
         if noun in w.gendered_nouns:
             return w.gendered_nouns[noun]
     return "any"
+
+
+def speaker_kind_of(name: str | None, phrase: str, nouns: frozenset[str]) -> SpeakerKind:
+    """Person, institution, reporter, anonymous or described role, from the words printed.
+
+    A resolved name is a person unless it carries an institution word ("Department of
+    Transportation"); an unnamed role phrase is a reporter, an institution ("police"),
+    an anonymous official or source, or else a described person ("the moderator").
+    """
+    w = cue_words()
+    if name is not None:
+        parts = name.split(" and ")
+        return SpeakerKind.INSTITUTION if all(map(_institutional, parts)) else SpeakerKind.PERSON
+    groups = {w.roles[n] for n in nouns if n in w.roles} | {
+        w.roles[t] for t in phrase.lower().split() if t in w.roles
+    }
+    words = set(re.findall(r"[a-z]+", phrase.lower()))
+    if "reporter" in groups:
+        return SpeakerKind.REPORTER
+    if "institution" in groups and not words & set(w.roles).difference(
+        n for n, g in w.roles.items() if g == "institution"
+    ):
+        return SpeakerKind.INSTITUTION
+    if words & w.anonymous_nouns:
+        return SpeakerKind.ANONYMOUS
+    return SpeakerKind.ROLE
+
+
+def _institutional(name: str) -> bool:
+    """An institution word ending the name, or opening an "X of Y" name.
+
+    "Police Chief Ana Diaz" and "House Speaker Mike Johnson" end in a person's name;
+    "the White House" and "Department of Transportation" do not.
+    """
+    w = cue_words()
+    tokens = name.split()
+    if not tokens:
+        return False
+    return tokens[-1] in w.institution_words or (
+        tokens[0] in w.institution_words and "of" in tokens
+    )

@@ -329,4 +329,10 @@ def _resolve(quote: Quote, cue: Cue | None, resolver: SpeakerResolver) -> Quote:
     """Who the attribution means ("he" -> "John Kirby"), in article order."""
     if cue is None:
         return quote
-    return dataclasses.replace(quote, speaker_name=resolver.resolve(cue, quote.span.start))
+    credit = resolver.credit(cue, quote.span.start)
+    return dataclasses.replace(
+        quote,
+        speaker_name=credit.name,
+        speaker_kind=credit.kind,
+        speaker_mention=credit.mention,
+    )
