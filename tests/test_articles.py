@@ -12,7 +12,7 @@ from verifier.eval.extraction import evaluate_extraction, format_extraction_scor
 from verifier.models import Article, Quote, QuoteFlag
 
 DATA = Path(__file__).parent / "data" / "articles"
-ARTICLES = sorted(p for p in DATA.iterdir() if p.name != "labels.yaml")
+ARTICLES = sorted(p for p in DATA.iterdir() if p.is_file() and p.name != "labels.yaml")
 
 P = QuoteFlag.PARTIAL
 S = QuoteFlag.SPLIT

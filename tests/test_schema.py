@@ -84,7 +84,7 @@ def test_check_json_output_validates_as_a_finding(
 
 def every_report(corpus: Corpus) -> Iterator[dict[str, Any]]:
     for path in sorted(ARTICLES.iterdir()):
-        if path.name != "labels.yaml":
+        if path.is_file() and path.name != "labels.yaml":
             article = load_article(path)
             findings = verify_article(article, corpus)
             yield article_report(article, findings, corpus_path=corpus.path, transcripts=len(corpus))

@@ -157,6 +157,7 @@ class Quote:
     transcript_hint: str | None = None
     speaker_kind: SpeakerKind = SpeakerKind.NOBODY
     speaker_mention: Span | None = None  # the earlier mention a pronoun or "the official" means
+    speaker_mention_text: str | None = None  # that mention as printed, for reports
 
     @classmethod
     def typed(cls, text: str, *, attributed_to: str | None = None) -> Quote:

@@ -9,19 +9,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verifier.models import SpeakerKind, Span
-
 from verifier.articles.cues import (
     NAME_RUN,
-    speaker_kind_of,
     Cue,
     alternation,
     cue_words,
+    is_person_name,
     name_gender,
     nouns_before,
     role_nouns,
+    speaker_kind_of,
     split_name,
 )
+from verifier.models import Span, SpeakerKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +105,8 @@ class SpeakerResolver:
         anaphor = " ".join(cue.speaker.lower().split())
         pronouns = cue_words().pronouns
         useful = [
-            s for s in spans
+            s
+            for s in spans
             if s.end <= pos
             and " ".join(s.of(self._text).lower().split()) not in pronouns
             and " ".join(s.of(self._text).lower().split()) != anaphor
@@ -154,7 +155,7 @@ class SpeakerResolver:
     def _by_pronoun(self, pronoun: str, pos: int) -> _Entity | None:
         """Speakers of the same gender, then people named; then anyone compatible."""
         gender = cue_words().pronouns.get(pronoun, "any")
-        people = [m for m in self._mentions if m.pos < pos and (m.gender != "any" or m.nouns)]
+        people = [m for m in self._mentions if m.pos < pos and (m.gender != "any" or m.nouns) and _person(m)]
         exact = gender != "any"
         for same in (exact, False):
             for pool in (self._speakers, people):
@@ -170,7 +171,7 @@ class SpeakerResolver:
         antecedent when it is printed in this paragraph or the one before it.
         """
         for entity in reversed(self._mentions):
-            if entity.pos >= pos or entity.name is None:
+            if entity.pos >= pos or entity.name is None or not _person(entity):
                 continue
             between = self._text[entity.pos : pos]
             return entity if len(re.findall(r"\n\s*", between)) <= 2 else None
@@ -185,12 +186,8 @@ class SpeakerResolver:
         """
         w = cue_words()
         roles = w.roles
-        modifiers = {
-            t for t in cue.speaker.lower().split()[1:] if t not in roles and t not in w.definite
-        }
-        pool = sorted(
-            self._speakers + [m for m in self._mentions if m.pos < pos], key=lambda e: e.pos
-        )
+        modifiers = {t for t in cue.speaker.lower().split()[1:] if t not in roles and t not in w.definite}
+        pool = sorted(self._speakers + [m for m in self._mentions if m.pos < pos], key=lambda e: e.pos)
         same = _distinct([e for e in pool if e.nouns & cue.nouns])
         worded = [e for e in same if modifiers <= set(e.phrase.lower().split())]
         if modifiers and worded:
@@ -208,7 +205,6 @@ class SpeakerResolver:
             if {roles[n] for n in entity.nouns if n in roles} & groups:
                 return entity
         return None
-
 
     def _note_ordinal(self, entity: _Entity, ordinal: int, nouns: frozenset[str], pos: int) -> None:
         """Remember where "the first official" was printed as a mention of the one it means."""
@@ -229,6 +225,10 @@ class SpeakerResolver:
 
 
 _ORDINALS = ("first", "second", "third")
+
+
+def _person(entity: _Entity) -> bool:
+    return entity.name is None or is_person_name(entity.name)
 
 
 def _bare_definite(phrase: str, definite: frozenset[str]) -> bool:

@@ -39,6 +39,8 @@ class CueWords:
     tail_prepositions: tuple[str, ...]
     affiliation_words: tuple[str, ...]
     anonymous_nouns: frozenset[str]
+    not_speech_leads: tuple[str, ...]
+    place_words: frozenset[str]
     institution_words: frozenset[str]
 
 
@@ -86,6 +88,8 @@ def cue_words() -> CueWords:
         tail_prepositions=tuple(raw["cue_tail_prepositions"]),
         affiliation_words=tuple(raw["affiliation_words"]),
         anonymous_nouns=frozenset(raw["speaker_kinds"]["anonymous_nouns"]),
+        not_speech_leads=tuple(raw["not_speech_leads"]),
+        place_words=frozenset(raw["place_words"]),
         institution_words=frozenset(raw["speaker_kinds"]["institution_words"]),
     )
 
@@ -118,6 +122,9 @@ def _patterns() -> _Patterns:
     bare = rf"\b(?:{alternation([r.capitalize() for r in w.bare_roles] + list(w.bare_roles))})\b"
     pronoun = rf"\b(?:{alternation([p.capitalize() for p in w.pronouns] + list(w.pronouns))})\b"
     speaker = rf"(?P<speaker>{role}|{bare}|{pronoun}|\b{NAME_RUN}(?:\s+and\s+{NAME_RUN})?)"
+    # "said a man who gave only his first name": a described speaker keeps its clause
+    relative = r"(?:\s+who\s+[^,;:!?“”\"\n.]{1,60}?(?=[,.;]|\s*$))?"
+    inv_speaker = rf"(?P<speaker>{role}{relative}|{bare}|{pronoun}|\b{NAME_RUN}(?:\s+and\s+{NAME_RUN})?)"
     affil = rf"(?:\s+(?:{alternation(w.affiliation_words)})\s+(?:the\s+)?{NAME_RUN})?"
     told = rf"told(?:\s+(?:{alternation(w.told_objects)}|(?:The\s+)?{NAME_RUN}))?"
     verbs = [v for v in w.verbs if v != "told"]
@@ -131,7 +138,7 @@ def _patterns() -> _Patterns:
     preps = alternation(w.tail_prepositions)
     return _Patterns(
         speaker_cue=re.compile(rf"{speaker}{affil}{appos}{adverbs}\s+{cue}"),
-        cue_speaker=re.compile(rf"{inv_cue}\s+{speaker}{affil}{tail_appos}"),
+        cue_speaker=re.compile(rf"{inv_cue}\s+{inv_speaker}{affil}{tail_appos}"),
         prep_speaker=re.compile(rf"{prep}\s+{speaker}{affil}"),
         tail=re.compile(
             rf"{adverbs}(?:\s+(?:(?:{preps})\b|[a-z]+ing\s)[^,.;:!?“”\"\n]{{0,80}}?)?"
@@ -361,6 +368,12 @@ def _institutional(name: str) -> bool:
     tokens = name.split()
     if not tokens:
         return False
-    return tokens[-1] in w.institution_words or (
-        tokens[0] in w.institution_words and "of" in tokens
-    )
+    return tokens[-1] in w.institution_words or (tokens[0] in w.institution_words and "of" in tokens)
+
+
+def is_person_name(name: str) -> bool:
+    """A printed name a pronoun may point back to: not a place's or an institution's."""
+    tokens = name.split()
+    if not tokens or tokens[-1] in cue_words().place_words:
+        return False
+    return not _institutional(name)

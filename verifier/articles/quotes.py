@@ -16,6 +16,7 @@ from verifier.articles.anaphora import SpeakerResolver
 from verifier.articles.cues import (
     NAME_RUN,
     Cue,
+    alternation,
     cue_after,
     cue_before,
     cue_in,
@@ -39,6 +40,7 @@ from verifier.models import Article, Quote, QuoteFlag, Span
 
 __all__ = ["extract_quotes", "load_article", "load_article_text"]
 
+
 @dataclass(frozen=True, slots=True)
 class _Group:
     """Pieces that make one quote, and how they were joined."""
@@ -58,7 +60,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     groups = _group(text, paras, pieces)
     quotes = _attribute([_build(text, paras, g) for g in groups], text, paras)
     resolver = SpeakerResolver(text)
-    return [_resolve(q, cue, resolver) for q, cue in quotes]
+    return [_resolve(q, cue, resolver, text) for q, cue in quotes]
 
 
 # --- Joining pieces into quotes -----------------------------------------------------------
@@ -82,15 +84,11 @@ def _group(text: str, paras: list[tuple[int, int]], pieces: list[Piece]) -> list
                 flags.discard(QuoteFlag.UNCLOSED)
             last = dataclasses.replace(last, flags=last.flags - {QuoteFlag.UNCLOSED})
             piece = dataclasses.replace(piece, flags=piece.flags - {QuoteFlag.UNOPENED})
-        groups[-1] = _Group(
-            prev.pieces[:-1] + (last, piece), frozenset(flags), prev.cue or cue
-        )
+        groups[-1] = _Group(prev.pieces[:-1] + (last, piece), frozenset(flags), prev.cue or cue)
     return groups
 
 
-def _link(
-    text: str, paras: list[tuple[int, int]], a: Piece, b: Piece
-) -> tuple[QuoteFlag, Cue | None] | None:
+def _link(text: str, paras: list[tuple[int, int]], a: Piece, b: Piece) -> tuple[QuoteFlag, Cue | None] | None:
     """How piece ``b`` continues the quote ending in piece ``a``, if it does."""
     if a.at_edge and a.close_end is None:
         next_para = b.para == a.para + 1 and _starts_paragraph(text, paras[b.para][0], b)
@@ -160,9 +158,7 @@ def _next_mark(text: str, pos: int, hi: int) -> int:
     return min(found, default=hi)
 
 
-def _prefix(
-    text: str, paras: list[tuple[int, int]], piece: Piece
-) -> tuple[int, str] | None:
+def _prefix(text: str, paras: list[tuple[int, int]], piece: Piece) -> tuple[int, str] | None:
     """The start of the sentence before the opening mark (after any earlier quote)."""
     if piece.open_mark is None:
         return None
@@ -234,12 +230,13 @@ def _attribute(
                 or _continued(text, paras, quote, out)
             )
             if cue is not None:
-                quote = dataclasses.replace(
-                    quote, attributed_to=cue.speaker, cue=cue.cue or None
-                )
+                quote = dataclasses.replace(quote, attributed_to=cue.speaker, cue=cue.cue or None)
         words = len(re.findall(r"[\w\u2019'-]+", quote.text))
-        if cue is None and (words <= 2 or _title_cased(quote.text)):
-            quote = dataclasses.replace(quote, flags=quote.flags | {QuoteFlag.SCARE})
+        if cue is None:
+            if _title_cased(quote.text):
+                quote = dataclasses.replace(quote, flags=quote.flags | {QuoteFlag.SCARE, QuoteFlag.TITLE})
+            elif words <= 2 or _named_as_word(text, quote):
+                quote = dataclasses.replace(quote, flags=quote.flags | {QuoteFlag.SCARE})
         out.append((quote, cue))
     return out
 
@@ -255,6 +252,13 @@ def _title_cased(quoted: str) -> bool:
     words = re.findall(r"[\w\u2019'-]+", quoted)
     long = [w for w in words if len(w) > 3]
     return len(words) >= 2 and bool(long) and all(w[0].isupper() for w in long)
+
+
+def _named_as_word(text: str, quote: Quote) -> bool:
+    """'known as "the Professor"', 'the word "resilient"': a nickname or a word, not speech."""
+    lead = text[max(0, quote.span.start - 40) : max(0, quote.span.start - 1)].lower()
+    leads = alternation(list(cue_words().not_speech_leads))
+    return re.search(rf"\b(?:{leads})\s*,?\s*$", lead) is not None
 
 
 def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
@@ -325,7 +329,7 @@ def _whole_paragraphs(text: str, paras: list[tuple[int, int]], quote: Quote) -> 
     return not re.search(r"\w", before + after)
 
 
-def _resolve(quote: Quote, cue: Cue | None, resolver: SpeakerResolver) -> Quote:
+def _resolve(quote: Quote, cue: Cue | None, resolver: SpeakerResolver, text: str) -> Quote:
     """Who the attribution means ("he" -> "John Kirby"), in article order."""
     if cue is None:
         return quote
@@ -335,4 +339,5 @@ def _resolve(quote: Quote, cue: Cue | None, resolver: SpeakerResolver) -> Quote:
         speaker_name=credit.name,
         speaker_kind=credit.kind,
         speaker_mention=credit.mention,
+        speaker_mention_text=credit.mention.of(text) if credit.mention else None,
     )

@@ -40,21 +40,22 @@ def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: 
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument(
-        "file", nargs="+",
+        "file",
+        nargs="+",
         help="eval file (YAML with 'cases' and optional 'articles'), or one or more "
         "extraction label files (schema quotecheck.labels/1)",
     )
-    p.add_argument(
-        "--corpus", metavar="DIR", help="folder of transcripts (default: the bundled corpus)"
-    )
+    p.add_argument("--corpus", metavar="DIR", help="folder of transcripts (default: the bundled corpus)")
     p.add_argument("--index", metavar="PATH", help="the corpus's index file (built if missing)")
     p.add_argument("--no-index", action="store_true", help="parse the corpus folder instead")
     p.add_argument(
-        "--peer", action="store_true",
+        "--peer",
+        action="store_true",
         help="also score the peer baseline (rapidfuzz partial_ratio, fixed thresholds) beside it",
     )
     p.add_argument(
-        "--small-corpus", action="store_true",
+        "--small-corpus",
+        action="store_true",
         help="also score against only the months the labelled transcripts come from",
     )
     p.add_argument("--format", choices=["text", "json"], default="text")

@@ -102,10 +102,7 @@ class PatternScore:
 
 def evaluate_extraction(labels_path: str | Path | Iterable[str | Path]) -> ExtractionScores:
     """Run extraction on every labelled article (of one label file or several) and score it."""
-    paths = (
-        [Path(labels_path)] if isinstance(labels_path, (str, Path)) else
-        [Path(p) for p in labels_path]
-    )
+    paths = [Path(labels_path)] if isinstance(labels_path, (str, Path)) else [Path(p) for p in labels_path]
     tally: Counter[str] = Counter()
     mismatches: list[Mismatch] = []
     for path in paths:
@@ -181,8 +178,7 @@ def _expected_quotes(entry: dict[str, Any], text: str, file: str) -> list[Expect
                 cue=raw.get("cue"),
                 flags=frozenset(str(f) for f in raw.get("flags") or []),
                 checks=frozenset(
-                    k for k in ("speaker_name", "attributed_to", "cue", "flags", "speaker_kind")
-                    if k in raw
+                    k for k in ("speaker_name", "attributed_to", "cue", "flags", "speaker_kind") if k in raw
                 ),
                 speaker_kind=raw.get("speaker_kind"),
                 mention=raw.get("mention"),
@@ -333,9 +329,7 @@ def _compare(
         if same:
             tally[f"{name}_right"] += 1
         else:
-            mismatches.append(
-                Mismatch(file=exp.file, kind=name, quote=exp.text, expected=want, got=have)
-            )
+            mismatches.append(Mismatch(file=exp.file, kind=name, quote=exp.text, expected=want, got=have))
             right = right and name not in ("speaker_name",)
     if exp.mention is not None:
         tally["mention_checked"] += 1
@@ -448,8 +442,12 @@ def extraction_to_dict(scores: ExtractionScores, *, mismatches: bool = True) -> 
         "cue_accuracy": round(scores.cue_accuracy, 4),
         "flag_accuracy": round(scores.flag_accuracy, 4),
         "patterns": {
-            p.pattern: {"support": p.support, "found": p.found, "right": p.right,
-                        "accuracy": round(p.accuracy, 4)}
+            p.pattern: {
+                "support": p.support,
+                "found": p.found,
+                "right": p.right,
+                "accuracy": round(p.accuracy, 4),
+            }
             for p in scores.patterns
         },
     }
