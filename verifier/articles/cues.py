@@ -41,6 +41,7 @@ class CueWords:
     anonymous_nouns: frozenset[str]
     not_speech_leads: tuple[str, ...]
     place_words: frozenset[str]
+    title_words: frozenset[str]
     institution_words: frozenset[str]
 
 
@@ -90,6 +91,7 @@ def cue_words() -> CueWords:
         anonymous_nouns=frozenset(raw["speaker_kinds"]["anonymous_nouns"]),
         not_speech_leads=tuple(raw["not_speech_leads"]),
         place_words=frozenset(raw["place_words"]),
+        title_words=frozenset(raw["title_words"]),
         institution_words=frozenset(raw["speaker_kinds"]["institution_words"]),
     )
 
@@ -302,11 +304,39 @@ def split_name(run: str) -> tuple[str | None, int, frozenset[str]]:
         i += len(title.split())
     if i >= len(tokens):
         return None, 0, frozenset()
+    if tokens[i][0] not in w.kept_titles:
+        i, cut = _after_job_words(tokens, i)
+        nouns |= cut
     skipped = tokens[i][1]
     name = re.sub(r"\s+", " ", run[skipped:]).strip()
     if not any(c.islower() for c in name) and len(name) > 4:
         return None, 0, frozenset()  # an acronym run (NATO, U.N.) is not a speaker
     return name, skipped, frozenset(nouns)
+
+
+def _after_job_words(tokens: list[tuple[str, int]], i: int) -> tuple[int, frozenset[str]]:
+    """Skip a title run before a name: everything up to its last job word.
+
+    "Tucson Police Chief Chris Magnus" is Chris Magnus; the run keeps at least one word,
+    and a name of one capitalised word after the job words is a surname ("Chief Goodman").
+    """
+    w = cue_words()
+    last = None
+    for k in range(i, len(tokens) - 1):
+        word = tokens[k][0].rstrip(",")
+        bare = word.rstrip(".").lower()
+        if (
+            word in w.title_words
+            or word in w.titles
+            or bare in w.roles
+            or (len(word) >= 3 and word.isupper() and word.isalpha())
+            or word.endswith(("’s", "'s"))
+        ):
+            last = k
+    if last is None:
+        return i, frozenset()
+    nouns = role_nouns(" ".join(t for t, _ in tokens[i : last + 1]))
+    return last + 1, nouns
 
 
 def role_nouns(phrase: str) -> frozenset[str]:

@@ -76,7 +76,7 @@ def _join_open_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
         j = i
         if _left_open(text, start, end):
             for k in range(i + 1, min(i + 1 + _MAX_JOINED_LINES, len(lines))):
-                if text[lines[k][0]] in MARKS:
+                if _opens_line(text, lines[k][0]):
                     break
                 if not _left_open(text, start, lines[k][1]):
                     j = k
@@ -86,7 +86,15 @@ def _join_open_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
     return out
 
 
-_MAX_JOINED_LINES = 4  # lines a broken quote may run on before it must close
+_MAX_JOINED_LINES = 12  # lines a broken (or hard-wrapped) quote may run on before it closes
+
+
+def _opens_line(text: str, pos: int) -> bool:
+    """A line that starts by opening a quote: a new paragraph of the quote, not its middle."""
+    ch = text[pos]
+    if ch in _OPENERS:
+        return True
+    return ch == '"' and pos + 1 < len(text) and not text[pos + 1].isspace()
 
 
 def _left_open(text: str, start: int, end: int) -> bool:
