@@ -42,6 +42,7 @@ class CueWords:
     not_speech_leads: tuple[str, ...]
     place_words: frozenset[str]
     title_words: frozenset[str]
+    suffixes: frozenset[str]
     institution_words: frozenset[str]
 
 
@@ -92,6 +93,7 @@ def cue_words() -> CueWords:
         not_speech_leads=tuple(raw["not_speech_leads"]),
         place_words=frozenset(raw["place_words"]),
         title_words=frozenset(raw["title_words"]),
+        suffixes=frozenset(raw["name_suffixes"]),
         institution_words=frozenset(raw["speaker_kinds"]["institution_words"]),
     )
 
@@ -104,7 +106,7 @@ def alternation(words: tuple[str, ...] | list[str]) -> str:
 
 # A capitalised name token: an initial or short abbreviation with its period, or a word.
 NAME_TOKEN = r"[A-Z](?:[a-z]{0,3}\.(?=\s)|[\w’'\-]*)"
-NAME_RUN = rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}|\n{NAME_TOKEN}){{0,4}}"
+NAME_RUN = rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}|\n{NAME_TOKEN}){{0,6}}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +130,10 @@ def _patterns() -> _Patterns:
     relative = r"(?:\s+who\s+[^,;:!?“”\"\n.]{1,60}?(?=[,.;]|\s*$))?"
     inv_speaker = rf"(?P<speaker>{role}{relative}|{bare}|{pronoun}|\b{NAME_RUN}(?:\s+and\s+{NAME_RUN})?)"
     affil = rf"(?:\s+(?:{alternation(w.affiliation_words)})\s+(?:the\s+)?{NAME_RUN})?"
-    told = rf"told(?:\s+(?:{alternation(w.told_objects)}|(?:The\s+)?{NAME_RUN}))?"
+    told = (
+        rf"told(?:\s+(?:{alternation(w.told_objects)}|(?:[Tt]he\s+)?{NAME_RUN}"
+        r"|(?:an?|the|his|her|their)\s+(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w’'-]*(?=[\s,.;]|$)))?"
+    )
     verbs = [v for v in w.verbs if v != "told"]
     cue = rf"(?P<cue>{told}|(?:{alternation(verbs)}))(?![\w’'])"
     appos = r"(?:,\s*(?P<appos>[^,;!?“”\"\s][^,;!?“”\"\n]{0,79}?),)?"
@@ -143,7 +148,7 @@ def _patterns() -> _Patterns:
         cue_speaker=re.compile(rf"{inv_cue}\s+{inv_speaker}{affil}{tail_appos}"),
         prep_speaker=re.compile(rf"{prep}\s+{speaker}{affil}"),
         tail=re.compile(
-            rf"{adverbs}(?:\s+(?:(?:{preps})\b|[a-z]+ing\s)[^,.;:!?“”\"\n]{{0,80}}?)?"
+            rf"{adverbs}(?:\s+(?:(?:{preps})\b|[a-z]+ing\s)[^,.;:!?“”\"\n]{{0,160}}?)?"
             r"(?=\s*(?:[,.;:!?—–“\"]|$))"
         ),
     )
@@ -309,6 +314,9 @@ def split_name(run: str) -> tuple[str | None, int, frozenset[str]]:
         nouns |= cut
     skipped = tokens[i][1]
     name = re.sub(r"\s+", " ", run[skipped:]).strip()
+    last = name.split()[-1]
+    if last.endswith(".") and len(last) > 2 and last not in w.honorifics and last not in w.suffixes:
+        name = name[:-1]  # "said William Bell." ends a sentence, not an abbreviation
     if not any(c.islower() for c in name) and len(name) > 4:
         return None, 0, frozenset()  # an acronym run (NATO, U.N.) is not a speaker
     return name, skipped, frozenset(nouns)
