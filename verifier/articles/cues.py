@@ -43,6 +43,7 @@ class CueWords:
     place_words: frozenset[str]
     title_words: frozenset[str]
     suffixes: frozenset[str]
+    fragment_verbs: frozenset[str]
     institution_words: frozenset[str]
 
 
@@ -94,6 +95,7 @@ def cue_words() -> CueWords:
         place_words=frozenset(raw["place_words"]),
         title_words=frozenset(raw["title_words"]),
         suffixes=frozenset(raw["name_suffixes"]),
+        fragment_verbs=frozenset(raw["fragment_verbs"]),
         institution_words=frozenset(raw["speaker_kinds"]["institution_words"]),
     )
 
@@ -415,3 +417,63 @@ def is_person_name(name: str) -> bool:
     if not tokens or tokens[-1] in cue_words().place_words:
         return False
     return not _institutional(name)
+
+
+def fragment_subject(sentence: str) -> Cue | None:
+    """The subject of the sentence a quoted fragment ends, when a speech verb links them."""
+    cue = sentence_subject(sentence)
+    if cue is None:
+        return None
+    words = set(re.findall(r"[a-z]+", sentence[cue.end :]))
+    return cue if words & cue_words().fragment_verbs else None
+
+
+def sentence_subject(sentence: str) -> Cue | None:
+    """Who a sentence is about, when it opens with them and a verb follows.
+
+    'Ortberg acknowledged that restoring the brand will "take time"', 'She cancelled the
+    meeting, saying it was not "appropriate"': a fragment quoted inside the article's own
+    sentence is its subject's words. Leading connectives ("However,") are skipped.
+    """
+    w = cue_words()
+    lead = re.match(r"\s*(?:(?:[A-Z][a-z]+|and|but|so)\s*,?\s+)*?", sentence)
+    pos = lead.end() if lead else 0
+    dets = alternation(sorted(w.definite | w.indefinite))
+    role = rf"(?i:(?:{dets})\s+(?:[\w’'\-.]+\s+){{0,4}}?(?:{alternation(list(w.roles))}))(?![\w’'])"
+    pronoun = alternation([p.capitalize() for p in w.pronouns])
+    verb = r"(?=(?:,[^,]{1,80},)?\s+(?:(?:also|later|then|even|again|has|had|have)\s+)*[a-z]{2,})"
+    for _ in range(3):  # past up to three connectives that are not a subject
+        m = re.compile(rf"(?P<speaker>{role}|(?:{pronoun})\b|{NAME_RUN}){verb}").match(sentence, pos)
+        if m is None:
+            return None
+        raw = m.group("speaker")
+        first = raw.split()[0]
+        if first.lower() in w.pronouns:
+            return Cue(raw, "pronoun", "", m.start(), m.end())
+        if first.lower() in w.definite | w.indefinite:
+            phrase = " ".join(raw.split())
+            definite = first.lower() in w.definite
+            return Cue(phrase, "role", "", m.start(), m.end(), role_nouns(phrase), definite)
+        if first in w.not_names and len(raw.split()) == 1:
+            pos = m.end()
+            nxt = re.match(r",?\s+", sentence[pos:])
+            pos += nxt.end() if nxt else 0
+            continue
+        name, skipped, nouns = split_name(raw)
+        if name is None:
+            return None
+        start = m.start() + skipped
+        return Cue(name, "name", "", start, m.end(), nouns | nouns_before(sentence, start))
+    return None
+
+
+def label_lead(prefix: str) -> Cue | None:
+    """'Armbruster: “…”' or 'Paul Pettit, Public Health director: “…”': a speaker label."""
+    m = re.fullmatch(rf"\s*(?P<speaker>{NAME_RUN})(?:,[^:“”\"\n]{{1,80}})?\s*:\s*", prefix)
+    if m is None:
+        return None
+    name, skipped, nouns = split_name(m.group("speaker"))
+    if name is None:
+        return None
+    start = m.start("speaker") + skipped
+    return Cue(name, "name", "", start, m.end("speaker"), nouns)

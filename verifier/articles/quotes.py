@@ -21,6 +21,10 @@ from verifier.articles.cues import (
     cue_before,
     cue_in,
     cue_words,
+    fragment_subject,
+    is_person_name,
+    label_lead,
+    sentence_subject,
     split_name,
     subject_cue,
 )
@@ -222,19 +226,27 @@ def _attribute(
     """Fill attributions the quote's own sentence lacks: a colon intro, or the same speaker."""
     out: list[tuple[Quote, Cue | None]] = []
     for quote, cue in built:
+        weak = False  # credited only as its sentence's subject
         if cue is None and QuoteFlag.PARTIAL not in quote.flags:
             cue = (
-                _paragraph_lead(text, paras, quote)
+                _label_lead(text, paras, quote)
+                or _paragraph_lead(text, paras, quote)
                 or _dash_credit(text, paras, quote)
                 or _colon_intro(text, paras, quote)
+                or _colon_subject(text, paras, quote)
+                or _name_line(text, paras, quote)
                 or _continued(text, paras, quote, out)
             )
-            if cue is not None:
-                quote = dataclasses.replace(quote, attributed_to=cue.speaker, cue=cue.cue or None)
+        elif cue is None and not _title_cased(quote.text):
+            cue = _subject_of_sentence(text, paras, quote)
+            weak = cue is not None
+        if cue is not None and quote.attributed_to is None:
+            quote = dataclasses.replace(quote, attributed_to=cue.speaker, cue=cue.cue or None)
         words = len(re.findall(r"[\w\u2019'-]+", quote.text))
-        if cue is None:
+        if cue is None or weak:
             if _title_cased(quote.text):
-                quote = dataclasses.replace(quote, flags=quote.flags | {QuoteFlag.SCARE, QuoteFlag.TITLE})
+                flags = {QuoteFlag.SCARE, QuoteFlag.TITLE}
+                quote = dataclasses.replace(quote, flags=quote.flags | flags)
             elif words <= 2 or _named_as_word(text, quote):
                 quote = dataclasses.replace(quote, flags=quote.flags | {QuoteFlag.SCARE})
         out.append((quote, cue))
@@ -259,6 +271,80 @@ def _named_as_word(text: str, quote: Quote) -> bool:
     lead = text[max(0, quote.span.start - 40) : max(0, quote.span.start - 1)].lower()
     leads = alternation(list(cue_words().not_speech_leads))
     return re.search(rf"\b(?:{leads})\s*,?\s*$", lead) is not None
+
+
+def _label_lead(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
+    """A speaker label opening the paragraph: 'Armbruster: “…”'."""
+    para_start = paras[_para_index(paras, quote.span.start)][0]
+    return _shift(label_lead(text[para_start : quote.span.start - 1]), para_start)
+
+
+def _subject_of_sentence(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
+    """A fragment with no cue of its own: the words of its sentence's subject."""
+    para_start = paras[_para_index(paras, quote.span.start)][0]
+    start = sentence_start(text, para_start, quote.span.start)
+    before = QUOTED.sub(lambda m: " " * len(m.group()), text[start : quote.span.start])
+    return _shift(fragment_subject(before), start)
+
+
+def _colon_subject(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
+    """'… he wanted to make one thing clear: “…”': a colon intro whose subject is the speaker."""
+    para_start = paras[_para_index(paras, quote.span.start)][0]
+    opening = quote.span.start - 1
+    if not re.search(r":\s*$", text[para_start:opening]):
+        return None
+    start = sentence_start(text, para_start, opening)
+    before = QUOTED.sub(lambda m: " " * len(m.group()), text[start:opening])
+    return _shift(sentence_subject(before), start)
+
+
+def _name_line(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
+    """A statement credited by a name on a line of its own, as press releases print them.
+
+    The article's own layout decides whether the name comes before or after the quotes:
+    the side where a bare name stands beside more of its whole-paragraph quotes.
+    """
+    if not _whole_paragraphs(text, paras, quote):
+        return None
+    first = _para_index(paras, quote.span.start)
+    last = _para_index(paras, quote.span.end)
+    before = _bare_name(text, paras, first - 1)
+    after = _bare_name(text, paras, last + 1)
+    if before is None and after is None:
+        return None
+    if before is not None and after is not None:
+        return after if _names_follow(text, paras) else before
+    return before or after
+
+
+def _bare_name(text: str, paras: list[tuple[int, int]], i: int) -> Cue | None:
+    """A paragraph that is only a person's name (and title): 'Superintendent George Arlotto'."""
+    if not 0 <= i < len(paras):
+        return None
+    s, e = paras[i]
+    line = text[s:e]
+    m = re.fullmatch(rf"(?:[\u2014\u2013-]\s*)?(?P<run>{NAME_RUN})", line)
+    if m is None:
+        return None
+    name, skipped, nouns = split_name(m.group("run"))
+    w = cue_words()
+    if name is None or len(name.split()) < 2 or not is_person_name(name):
+        return None
+    if name.split()[-1] in w.title_words or name.split()[-1].lower() in w.roles:
+        return None
+    start = s + m.start("run") + skipped
+    return Cue(name, "name", "", start, start + len(name), nouns)
+
+
+def _names_follow(text: str, paras: list[tuple[int, int]]) -> bool:
+    """Whether this article prints a bare name after its quotes (rather than before)."""
+    after = before = 0
+    for i, (s, e) in enumerate(paras):
+        if text[s : s + 1] not in MARKS:
+            continue
+        before += _bare_name(text, paras, i - 1) is not None
+        after += _bare_name(text, paras, i + 1) is not None
+    return after > before
 
 
 def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
