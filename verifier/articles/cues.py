@@ -44,6 +44,7 @@ class CueWords:
     title_words: frozenset[str]
     suffixes: frozenset[str]
     fragment_verbs: frozenset[str]
+    title_aliases: dict[str, str]
     institution_words: frozenset[str]
 
 
@@ -96,6 +97,7 @@ def cue_words() -> CueWords:
         title_words=frozenset(raw["title_words"]),
         suffixes=frozenset(raw["name_suffixes"]),
         fragment_verbs=frozenset(raw["fragment_verbs"]),
+        title_aliases=dict(raw["title_aliases"]),
         institution_words=frozenset(raw["speaker_kinds"]["institution_words"]),
     )
 
@@ -305,9 +307,11 @@ def split_name(run: str) -> tuple[str | None, int, frozenset[str]]:
         two = f"{tokens[i][0]} {tokens[i + 1][0]}" if i + 1 < len(tokens) else ""
         three = " ".join(t for t, _ in tokens[i : i + 3])
         title = next((t for t in (three, two, tokens[i][0]) if t in w.titles), None)
-        if title is None or title in w.kept_titles:
+        if title is None:
             break
-        nouns |= role_nouns(title) | {title.lower().rstrip(".")}
+        if title in w.kept_titles and len(tokens) - i - len(title.split()) < 2:
+            break  # "President Biden" is printed and resolved as such; "President Joe Biden" not
+        nouns |= role_nouns(title) | {title.lower().rstrip(".")} | job_nouns(title)
         i += len(title.split())
     if i >= len(tokens):
         return None, 0, frozenset()
@@ -345,8 +349,16 @@ def _after_job_words(tokens: list[tuple[str, int]], i: int) -> tuple[int, frozen
             last = k
     if last is None:
         return i, frozenset()
-    nouns = role_nouns(" ".join(t for t, _ in tokens[i : last + 1]))
-    return last + 1, nouns
+    return last + 1, job_nouns(" ".join(t for t, _ in tokens[i : last + 1]))
+
+
+def job_nouns(phrase: str) -> frozenset[str]:
+    """Role nouns a printed title carries, abbreviations spelled out ("Gov." -> governor)."""
+    w = cue_words()
+    words = [t.rstrip(".").lower() for t in phrase.split()]
+    return role_nouns(phrase) | frozenset(
+        w.title_aliases.get(t, t) for t in words if w.title_aliases.get(t, t) in w.roles
+    )
 
 
 def role_nouns(phrase: str) -> frozenset[str]:

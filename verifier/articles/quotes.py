@@ -339,7 +339,7 @@ def _bare_name(text: str, paras: list[tuple[int, int]], i: int) -> Cue | None:
 def _names_follow(text: str, paras: list[tuple[int, int]]) -> bool:
     """Whether this article prints a bare name after its quotes (rather than before)."""
     after = before = 0
-    for i, (s, e) in enumerate(paras):
+    for i, (s, _e) in enumerate(paras):
         if text[s : s + 1] not in MARKS:
             continue
         before += _bare_name(text, paras, i - 1) is not None
