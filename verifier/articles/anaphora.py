@@ -33,6 +33,7 @@ class _Entity:
     nouns: frozenset[str]
     gender: str
     pos: int
+    subject: bool = True  # printed as a person is: with a verb, an apposition or a title
 
     @property
     def label(self) -> str:
@@ -153,12 +154,24 @@ class SpeakerResolver:
         return matches[-1] if matches else None
 
     def _by_pronoun(self, pronoun: str, pos: int) -> _Entity | None:
-        """Speakers of the same gender, then people named; then anyone compatible."""
+        """Speakers of the same gender, then people named; then anyone compatible.
+
+        Places and institutions are never a he or she; a name the copy prints as a
+        person's ("Tanya Mikulova, who ...") counts though its gender is unknown.
+        """
         gender = cue_words().pronouns.get(pronoun, "any")
-        people = [m for m in self._mentions if m.pos < pos and (m.gender != "any" or m.nouns) and _person(m)]
+        people = [
+            m for m in self._mentions
+            if m.pos < pos and (m.gender != "any" or m.nouns) and _person(m)
+        ]
+        speakers = [
+            e for e in self._speakers
+            if gender == "any"
+            or speaker_kind_of(e.name, e.phrase, e.nouns) is not SpeakerKind.INSTITUTION
+        ]
         exact = gender != "any"
         for same in (exact, False):
-            for pool in (self._speakers, people):
+            for pool in (speakers, people):
                 for entity in reversed(pool):
                     if entity.gender == gender if same else _compatible(gender, entity.gender):
                         return entity
@@ -172,6 +185,8 @@ class SpeakerResolver:
         """
         for entity in reversed(self._mentions):
             if entity.pos >= pos or entity.name is None or not _person(entity):
+                continue
+            if not entity.subject:
                 continue
             between = self._text[entity.pos : pos]
             return entity if len(re.findall(r"\n\s*", between)) <= 2 else None
@@ -274,6 +289,9 @@ _MENTION_RE = re.compile(rf"\b{NAME_RUN}")
 _APPOS_AFTER_RE = re.compile(r",\s*(?:the|a|an)\s+([^,;.!?“”\"\n]{1,60}),")
 
 
+_SUBJECT_AFTER_RE = re.compile(r"(?:’s|'s)?(?:\s*,\s*(?:the|a|an|who|[a-z0-9])|\s+[a-z]{2,})")
+
+
 def _name_mentions(text: str) -> list[_Entity]:
     """Every full name printed (two or more capitalised words), with role nouns around it."""
     w = cue_words()
@@ -292,7 +310,9 @@ def _name_mentions(text: str) -> list[_Entity]:
         nouns = title_nouns | nouns_before(text, start)
         nouns |= role_nouns(appos.group(1)) if appos else frozenset()
         full = " ".join(core)
-        out.append(_Entity(full, name, nouns, name_gender(name, nouns), start))
+        gender = name_gender(name, nouns)
+        subject = gender != "any" or bool(nouns) or _SUBJECT_AFTER_RE.match(text, m.end()) is not None
+        out.append(_Entity(full, name, nouns, gender, start, subject))
     return sorted(out + _role_mentions(text), key=lambda e: e.pos)
 
 
