@@ -198,7 +198,7 @@ def _is_partial(
     """A fragment inside the article's own sentence, judged at either end."""
     words = text[first.start : first.end].lstrip("\u2018'(\u2014\u2013- ")
     upper = words[:1].isupper() or words[:1].isdigit()
-    if prefix is not None and prefix[1].strip():
+    if prefix is not None and prefix[1].strip(" \t\n*\u2022\u00b7"):
         lead = prefix[1].rstrip()
         intro_cue = cue is not None and cue.end >= prefix[0] + len(lead) - 1
         if not ((lead[-1] in ":," and (upper or intro_cue)) or (intro_cue and upper)):
@@ -362,13 +362,25 @@ def _paragraph_lead(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cu
     return _shift(cue, para_start)
 
 
-_DASH_CREDIT = re.compile(rf"[\u201d\"\u2019']?\s*[\u2014\u2013]\s*(?P<run>{NAME_RUN})(?:,[^\n]*)?\s*$")
+_DASH = r"(?:[\u2014\u2013]|-{1,3})"
+_DASH_CREDIT = re.compile(
+    rf"[\u201d\"\u2019']?\s*{_DASH}\s*(?P<run>{NAME_RUN})(?:\s*\([^()\n]{{1,30}}\))?"
+    r"(?:,[^\n]*|\s+(?:on|to|in|at|about|after|when|of|during|speaking)\b[^\n]*)?\s*$"
+)
 
 
 def _dash_credit(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
-    """A dash and a name closing the paragraph after the quote: '"..." — Commissioner Ruth Hale'."""
-    end = paras[_para_index(paras, quote.span.end)][1]
-    m = _DASH_CREDIT.match(text, quote.span.end, end)
+    """A dash and a name after the quote: '"..." — Commissioner Ruth Hale, on the fares'.
+
+    The credit closes the quote's paragraph, or opens the next one when the quote
+    fills its own paragraph (quotation round-ups print it so).
+    """
+    i = _para_index(paras, quote.span.end)
+    m = _DASH_CREDIT.match(text, quote.span.end, paras[i][1])
+    if m is None and i + 1 < len(paras) and _whole_paragraphs(text, paras, quote):
+        m = _DASH_CREDIT.match(text, paras[i + 1][0] - 1, paras[i + 1][1])
+        if m is not None and not re.match(r"\s*" + _DASH, text[paras[i + 1][0] : paras[i + 1][1]]):
+            m = None
     if m is None:
         return None
     name, skipped, nouns = split_name(m.group("run"))
