@@ -176,6 +176,8 @@ def _scan_single(text: str, para: int, span: tuple[int, int]) -> list[Piece]:
 def scan_paragraph(text: str, para: int, span: tuple[int, int]) -> list[Piece]:
     """Pair the double quote marks of one paragraph into pieces, recovering strays."""
     start, end = span
+    if "``" in text[start:end]:
+        return _scan_doubled(text, para, span)
     if not any(text[i] in MARKS for i in range(start, end)):
         return _scan_single(text, para, span)
     pieces: list[Piece] = []
@@ -196,6 +198,20 @@ def scan_paragraph(text: str, para: int, span: tuple[int, int]) -> list[Piece]:
     if open_at is not None:
         pieces.append(_unclosed(text, para, open_at, end, True))
     return [p for p in pieces if p.end > p.start]
+
+
+_DOUBLED = re.compile(r"``(?P<words>.+?)''(?!')", re.DOTALL)
+
+
+def _scan_doubled(text: str, para: int, span: tuple[int, int]) -> list[Piece]:
+    """Typewriter marks as some archives print them: ``quoted words'' (two characters each)."""
+    start, end = span
+    pieces: list[Piece] = []
+    for m in _DOUBLED.finditer(text, start, end):
+        s, e = _trim(text, m.start("words"), m.end("words"))
+        if e > s:
+            pieces.append(Piece(s, e, para, m.start() + 1, m.end(), _nested(text, s, e)))
+    return pieces
 
 
 def _line_run_on(text: str, para_start: int, pos: int) -> bool:

@@ -198,7 +198,7 @@ def _is_partial(
     """A fragment inside the article's own sentence, judged at either end."""
     words = text[first.start : first.end].lstrip("\u2018'(\u2014\u2013- ")
     upper = words[:1].isupper() or words[:1].isdigit()
-    if prefix is not None and prefix[1].strip(" \t\n*\u2022\u00b7"):
+    if prefix is not None and prefix[1].strip(" \t\n*`\u2022\u00b7"):
         lead = prefix[1].rstrip()
         intro_cue = cue is not None and cue.end >= prefix[0] + len(lead) - 1
         if not ((lead[-1] in ":," and (upper or intro_cue)) or (intro_cue and upper)):
@@ -340,7 +340,7 @@ def _names_follow(text: str, paras: list[tuple[int, int]]) -> bool:
     """Whether this article prints a bare name after its quotes (rather than before)."""
     after = before = 0
     for i, (s, _e) in enumerate(paras):
-        if text[s : s + 1] not in MARKS:
+        if text[s : s + 1] not in MARKS + "`":
             continue
         before += _bare_name(text, paras, i - 1) is not None
         after += _bare_name(text, paras, i + 1) is not None
