@@ -148,6 +148,8 @@ class SpeakerResolver:
     def _full_name(self, surname: str, pos: int) -> _Entity | None:
         """The latest full name ending in ``surname``, before ``pos`` if any, else after."""
         matches = [m for m in self._mentions if m.name and m.name.split()[-1] == surname]
+        if not matches:  # "Karen" for Karen Harding; "Kim" for Kim Jong Un
+            matches = [m for m in self._mentions if m.name and m.name.split()[0] == surname]
         before = [m for m in matches if m.pos < pos]
         if before:
             return before[-1]

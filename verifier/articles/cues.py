@@ -277,6 +277,10 @@ def _to_cue(m: re.Match[str], end: int | None) -> Cue | None:
     name, skipped, title_nouns = split_name(first if sep else raw)
     if name is None:
         return None
+    if not sep and is_job_word(name.split()[-1]):  # "Boeing CEO said": a role, not a name
+        phrase = " ".join(raw[skipped:].split())
+        nouns |= job_nouns(phrase) | title_nouns
+        return Cue(phrase, "role", cue_text, start + skipped, end, nouns, True)
     if sep:  # "Tom Reed and Ana Diaz said": both are credited, in print order
         other, _, other_nouns = split_name(second)
         if other is None:
@@ -325,6 +329,11 @@ def split_name(run: str) -> tuple[str | None, int, frozenset[str]]:
         name = name[:-1]  # "said William Bell." ends a sentence, not an abbreviation
     if not any(c.islower() for c in name) and len(name) > 4:
         return None, 0, frozenset()  # an acronym run (NATO, U.N.) is not a speaker
+    words = name.split()
+    if words[-1].endswith(("’s", "'s", "’", "s'")) or (
+        len(words) == 1 and words[0].capitalize() in w.not_names
+    ):
+        return None, 0, frozenset()  # "Hamilton’s comments", "THE": no speaker
     return name, skipped, frozenset(nouns)
 
 
@@ -350,6 +359,15 @@ def _after_job_words(tokens: list[tuple[str, int]], i: int) -> tuple[int, frozen
     if last is None:
         return i, frozenset()
     return last + 1, job_nouns(" ".join(t for t, _ in tokens[i : last + 1]))
+
+
+def is_job_word(word: str) -> bool:
+    """A title word that ends a run with no name after it ("Boeing CEO", "the Minister")."""
+    w = cue_words()
+    bare = word.rstrip(".,").lower()
+    return word in w.title_words or bare in w.roles or w.title_aliases.get(bare, "") in w.roles or (
+        len(word) >= 3 and word.isupper() and word.isalpha() and bare in w.roles
+    )
 
 
 def job_nouns(phrase: str) -> frozenset[str]:
