@@ -162,14 +162,11 @@ class SpeakerResolver:
         person's ("Tanya Mikulova, who ...") counts though its gender is unknown.
         """
         gender = cue_words().pronouns.get(pronoun, "any")
-        people = [
-            m for m in self._mentions
-            if m.pos < pos and (m.gender != "any" or m.nouns) and _person(m)
-        ]
+        people = [m for m in self._mentions if m.pos < pos and (m.gender != "any" or m.nouns) and _person(m)]
         speakers = [
-            e for e in self._speakers
-            if gender == "any"
-            or speaker_kind_of(e.name, e.phrase, e.nouns) is not SpeakerKind.INSTITUTION
+            e
+            for e in self._speakers
+            if gender == "any" or speaker_kind_of(e.name, e.phrase, e.nouns) is not SpeakerKind.INSTITUTION
         ]
         exact = gender != "any"
         for same in (exact, False):

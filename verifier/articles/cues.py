@@ -365,8 +365,11 @@ def is_job_word(word: str) -> bool:
     """A title word that ends a run with no name after it ("Boeing CEO", "the Minister")."""
     w = cue_words()
     bare = word.rstrip(".,").lower()
-    return word in w.title_words or bare in w.roles or w.title_aliases.get(bare, "") in w.roles or (
-        len(word) >= 3 and word.isupper() and word.isalpha() and bare in w.roles
+    return (
+        word in w.title_words
+        or bare in w.roles
+        or w.title_aliases.get(bare, "") in w.roles
+        or (len(word) >= 3 and word.isupper() and word.isalpha() and bare in w.roles)
     )
 
 

@@ -81,6 +81,12 @@ def _join_open_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int,
                 if not _left_open(text, start, lines[k][1]):
                     j = k
                     break
+            # a hard-wrapped credit runs on: '…applied," said\nSecretary Alma Ruiz.'
+            while j > i and j + 1 < len(lines) and j - i < _MAX_JOINED_LINES:
+                tail = text[lines[j][0] : lines[j][1]].rstrip()
+                if not re.search(r"[a-z,]$", tail) or _opens_line(text, lines[j + 1][0]):
+                    break
+                j += 1
         out.append((start, lines[j][1]))
         i = j + 1
     return out

@@ -237,7 +237,7 @@ def _attribute(
                 or _name_line(text, paras, quote)
                 or _continued(text, paras, quote, out)
             )
-        elif cue is None and not _title_cased(quote.text):
+        elif cue is None and not _title_cased(quote.text) and not _named_as_word(text, quote):
             cue = _subject_of_sentence(text, paras, quote)
             weak = cue is not None
         if cue is not None and quote.attributed_to is None:

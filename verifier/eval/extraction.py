@@ -296,8 +296,10 @@ def _pair(expected: list[ExpectedQuote], got: list[Quote], text: str) -> dict[in
             if exp.span is not None and not exp.span.overlaps(quote.span):
                 continue
             overlap = word_overlap(exp.text, quote.text)
-            if overlap < MIN_WORD_OVERLAP and exp.piece_spans and quote.span.start <= (
-                exp.piece_spans[0].end
+            if (
+                overlap < MIN_WORD_OVERLAP
+                and exp.piece_spans
+                and quote.span.start <= (exp.piece_spans[0].end)
             ):
                 # the first piece, extracted on its own: the credit is read from it
                 overlap = word_overlap(exp.pieces[0], quote.text) * 0.99
