@@ -60,13 +60,13 @@ def test_word_overlap_ignores_typography() -> None:
 
 # --- The real-article label schema (tests/data/articles/real/README.md) --------------------
 
-O, C = "\u201c", "\u201d"
+LQ, RQ = "\u201c", "\u201d"
 STORY = (
     "Harlow council approves pool budget\n\n"
     "Council member Ana Diaz spoke first on Monday.\n\n"
-    f"{O}The pool has been closed for two summers,{C} she said. {O}That ends now.{C}\n\n"
-    f"The mayor defended her {O}Summer Splash Plan{C} at the meeting.\n\n"
-    f"{O}We found the money,{C} Mayor Lena Ortiz said.\n"
+    f"{LQ}The pool has been closed for two summers,{RQ} she said. {LQ}That ends now.{RQ}\n\n"
+    f"The mayor defended her {LQ}Summer Splash Plan{RQ} at the meeting.\n\n"
+    f"{LQ}We found the money,{RQ} Mayor Lena Ortiz said.\n"
 )
 REAL_LABELS = """schema: quotecheck.labels/1
 articles:

@@ -12,7 +12,7 @@ import pytest
 from verifier.articles.quotes import extract_quotes
 from verifier.models import Article, Quote, QuoteFlag, SpeakerKind
 
-O, C = "\u201c", "\u201d"  # curly double marks
+LQ, RQ = "\u201c", "\u201d"  # curly double marks
 SO, SC = "\u2018", "\u2019"  # curly single marks
 
 
@@ -35,7 +35,7 @@ CASES = [
     (
         "pronoun he",
         f"The county's budget director, Walter Brandt, spoke to the board on Monday.\n\n"
-        f"{O}We cannot keep borrowing against next year,{C} he said.",
+        f"{LQ}We cannot keep borrowing against next year,{RQ} he said.",
         "We cannot keep",
         "Walter Brandt",
         SpeakerKind.PERSON,
@@ -44,7 +44,7 @@ CASES = [
     (
         "pronoun she noted, past a place name",
         "Maria Lopez runs the food bank on Fifth Street.\n\n"
-        f"{O}Demand has doubled since spring,{C} she noted.",
+        f"{LQ}Demand has doubled since spring,{RQ} she noted.",
         "Demand has doubled",
         "Maria Lopez",
         SpeakerKind.PERSON,
@@ -52,7 +52,7 @@ CASES = [
     ),
     (
         "colon intro said:",
-        f"Maria Lopez, the agency\u2019s spokeswoman, said: {O}The road will reopen on Friday.{C}",
+        f"Maria Lopez, the agency\u2019s spokeswoman, said: {LQ}The road will reopen on Friday.{RQ}",
         "The road will reopen",
         "Maria Lopez",
         SpeakerKind.PERSON,
@@ -60,7 +60,7 @@ CASES = [
     ),
     (
         "colon intro stated: in the paragraph above",
-        f"Maria Lopez, the agency\u2019s spokeswoman, stated:\n\n{O}The road will reopen on Friday.{C}",
+        f"Maria Lopez, the agency\u2019s spokeswoman, stated:\n\n{LQ}The road will reopen on Friday.{RQ}",
         "The road will reopen",
         "Maria Lopez",
         SpeakerKind.PERSON,
@@ -68,7 +68,7 @@ CASES = [
     ),
     (
         "dash credit",
-        f"{O}We will not raise fares this year.{C} \u2014 Commissioner Ruth Hale",
+        f"{LQ}We will not raise fares this year.{RQ} \u2014 Commissioner Ruth Hale",
         "We will not raise",
         "Ruth Hale",
         SpeakerKind.PERSON,
@@ -76,7 +76,7 @@ CASES = [
     ),
     (
         "dash credit on the next line of a round-up",
-        f"{O}Nobody told us the bridge would close.{C}"
+        f"{LQ}Nobody told us the bridge would close.{RQ}"
         "\n\n\u2014 Dale Ostrowski, owner of the corner bakery, on the detour",
         "Nobody told us",
         "Dale Ostrowski",
@@ -86,7 +86,7 @@ CASES = [
     (
         "speaker introduced in the paragraph above",
         "The council met late into the night.\n\n"
-        f"And from the chairwoman:\n\n{O}This vote is about whether the pool opens at all.{C}",
+        f"And from the chairwoman:\n\n{LQ}This vote is about whether the pool opens at all.{RQ}",
         "This vote is about",
         "the chairwoman",
         SpeakerKind.ROLE,
@@ -94,7 +94,7 @@ CASES = [
     ),
     (
         "adverb between name and verb",
-        f"Ana Lopez later told reporters {O}the count will take two more days.{C}",
+        f"Ana Lopez later told reporters {LQ}the count will take two more days.{RQ}",
         "the count will take",
         "Ana Lopez",
         SpeakerKind.PERSON,
@@ -102,7 +102,7 @@ CASES = [
     ),
     (
         "time between name and verb",
-        f"Ana Lopez on Tuesday said, {O}We have found no fraud.{C}",
+        f"Ana Lopez on Tuesday said, {LQ}We have found no fraud.{RQ}",
         "We have found no fraud",
         "Ana Lopez",
         SpeakerKind.PERSON,
@@ -111,7 +111,7 @@ CASES = [
     (
         "according to",
         f"The plant will close in May, according to Tom Reed, the union\u2019s "
-        f"president. {O}Nobody saw this coming,{C} Reed said.",
+        f"president. {LQ}Nobody saw this coming,{RQ} Reed said.",
         "Nobody saw this coming",
         "Tom Reed",
         SpeakerKind.PERSON,
@@ -119,7 +119,7 @@ CASES = [
     ),
     (
         "common noun",
-        f"{O}We are watching the river closely,{C} the minister said.",
+        f"{LQ}We are watching the river closely,{RQ} the minister said.",
         "We are watching",
         "the minister",
         SpeakerKind.ROLE,
@@ -127,7 +127,7 @@ CASES = [
     ),
     (
         "institution, bare",
-        f"{O}The driver was not hurt,{C} police said.",
+        f"{LQ}The driver was not hurt,{RQ} police said.",
         "The driver was not hurt",
         "police",
         SpeakerKind.INSTITUTION,
@@ -135,7 +135,7 @@ CASES = [
     ),
     (
         "institution in a statement",
-        f"{O}The outage was caused by a failed transformer,{C} the department said in a statement.",
+        f"{LQ}The outage was caused by a failed transformer,{RQ} the department said in a statement.",
         "The outage was caused",
         "the department",
         SpeakerKind.INSTITUTION,
@@ -143,7 +143,7 @@ CASES = [
     ),
     (
         "described person with a clause",
-        f"{O}I have lived here forty years,{C} said a man who gave only his first name, Sam.",
+        f"{LQ}I have lived here forty years,{RQ} said a man who gave only his first name, Sam.",
         "I have lived here",
         "a man who gave only his first name",
         SpeakerKind.ROLE,
@@ -151,7 +151,7 @@ CASES = [
     ),
     (
         "anonymous official",
-        f"{O}The talks are stuck,{C} a senior city official said.",
+        f"{LQ}The talks are stuck,{RQ} a senior city official said.",
         "The talks are stuck",
         "a senior city official",
         SpeakerKind.ANONYMOUS,
@@ -159,7 +159,7 @@ CASES = [
     ),
     (
         "two speakers",
-        f"{O}We are proud of this team,{C} Tom Reed and Ana Diaz said.",
+        f"{LQ}We are proud of this team,{RQ} Tom Reed and Ana Diaz said.",
         "We are proud",
         "Tom Reed and Ana Diaz",
         SpeakerKind.PERSON,
@@ -167,7 +167,7 @@ CASES = [
     ),
     (
         "job words before the name",
-        f"{O}The pumps held,{C} Harlow Fire Chief Dana Whitcomb said.",
+        f"{LQ}The pumps held,{RQ} Harlow Fire Chief Dana Whitcomb said.",
         "The pumps held",
         "Dana Whitcomb",
         SpeakerKind.PERSON,
@@ -175,7 +175,7 @@ CASES = [
     ),
     (
         "speaker label and colon",
-        f"Whitcomb: {O}We were lucky tonight.{C}\n\nOstrowski: {O}Lucky is one word for it.{C}",
+        f"Whitcomb: {LQ}We were lucky tonight.{RQ}\n\nOstrowski: {LQ}Lucky is one word for it.{RQ}",
         "We were lucky",
         "Whitcomb",
         SpeakerKind.PERSON,
@@ -184,7 +184,7 @@ CASES = [
     (
         "role anaphora to a named person",
         "Gov. Rhonda Pike toured the levee on Sunday.\n\n"
-        f"{O}It held because people worked all night,{C} the governor said.",
+        f"{LQ}It held because people worked all night,{RQ} the governor said.",
         "It held because",
         "Rhonda Pike",
         SpeakerKind.PERSON,
@@ -192,7 +192,7 @@ CASES = [
     ),
     (
         "fragment credited to its sentence's subject",
-        f"Mayor Lena Ortiz called the flooding {O}a warning we cannot ignore{C} on Monday.",
+        f"Mayor Lena Ortiz called the flooding {LQ}a warning we cannot ignore{RQ} on Monday.",
         "a warning we cannot ignore",
         "Lena Ortiz",
         SpeakerKind.PERSON,
@@ -200,7 +200,7 @@ CASES = [
     ),
     (
         "a name on its own line, as releases print it",
-        f"{O}Our schools need these funds now.{C}\n\nSuperintendent Carol Baines",
+        f"{LQ}Our schools need these funds now.{RQ}\n\nSuperintendent Carol Baines",
         "Our schools need",
         "Carol Baines",
         SpeakerKind.PERSON,
@@ -227,11 +227,11 @@ def test_credit_pattern(copy: str, first: str, name: str, kind: SpeakerKind, pri
 
 def test_the_official_after_the_first_official_is_the_first_one() -> None:
     copy = (
-        f"A senior county official said the plan was ready. {O}We start in June,{C} the official "
+        f"A senior county official said the plan was ready. {LQ}We start in June,{RQ} the official "
         "said.\n\n"
-        f"A second county official disagreed. {O}Not before the audit,{C} the second official said."
+        f"A second county official disagreed. {LQ}Not before the audit,{RQ} the second official said."
         "\n\n"
-        f"The first official said the audit was done. {O}Read it,{C} the official said."
+        f"The first official said the audit was done. {LQ}Read it,{RQ} the official said."
     )
     last = quotes(copy)[-1]
     assert last.text.startswith("Read it")
@@ -242,9 +242,9 @@ def test_the_official_after_the_first_official_is_the_first_one() -> None:
 
 def test_titles_and_words_as_words_are_kept_flagged_not_credited() -> None:
     copy = (
-        f"The governor defended her {O}Growing Jobs Plan{C} on Tuesday. The state fell on the "
-        f"{O}Best State for Business{C} list. The bridge is known as {O}the old lady{C} around here, and "
-        f"the word {O}resilient{C} was everywhere."
+        f"The governor defended her {LQ}Growing Jobs Plan{RQ} on Tuesday. The state fell on the "
+        f"{LQ}Best State for Business{RQ} list. The bridge is known as {LQ}the old lady{RQ} around here, and "
+        f"the word {LQ}resilient{RQ} was everywhere."
     )
     found = quotes(copy)
     assert [q.text for q in found] == [
@@ -267,8 +267,8 @@ def test_first_single_quoted_piece_before_its_credit_is_found() -> None:
 
 def test_quote_broken_over_single_line_breaks_keeps_its_middle_line() -> None:
     copy = (
-        f"Ruth Hale said: {O}We will build the bridge\nand we will build it on time\n"
-        f"and under budget.{C}\nThe vote is next week."
+        f"Ruth Hale said: {LQ}We will build the bridge\nand we will build it on time\n"
+        f"and under budget.{RQ}\nThe vote is next week."
     )
     quote = only(copy)
     assert "and we will build it on time" in quote.text
@@ -287,10 +287,10 @@ def test_hard_wrapped_release_keeps_every_line_of_a_quote() -> None:
 
 def test_a_stray_mark_does_not_swallow_the_narration() -> None:
     copy = (
-        f"The board met on Monday.\n{O}We need a new roof, the chair said.\n"
+        f"The board met on Monday.\n{LQ}We need a new roof, the chair said.\n"
         "The meeting ran long.\nMembers voted on the budget.\nThe roof was left for June.\n"
         "Residents were not told.\nThe clerk read the minutes.\n"
-        f"{O}It leaks every winter,{C} the clerk said."
+        f"{LQ}It leaks every winter,{RQ} the clerk said."
     )
     found = quotes(copy)
     assert not any("Members voted" in q.text for q in found)
@@ -298,7 +298,7 @@ def test_a_stray_mark_does_not_swallow_the_narration() -> None:
 
 
 def test_nested_marks_of_the_same_style_stay_one_quote() -> None:
-    copy = f"{O}They called it {SO}a done deal{SC} before we had even read it,{C} said Tom Reed, a resident."
+    copy = f"{LQ}They called it {SO}a done deal{SC} before we had even read it,{RQ} said Tom Reed, a resident."
     quote = only(copy)
     assert QuoteFlag.NESTED in quote.flags
     assert "a done deal" in quote.text and quote.speaker_name == "Tom Reed"
