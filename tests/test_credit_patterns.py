@@ -298,7 +298,7 @@ def test_a_stray_mark_does_not_swallow_the_narration() -> None:
 
 
 def test_nested_marks_of_the_same_style_stay_one_quote() -> None:
-    copy = f"{LQ}They called it {SO}a done deal{SC} before we had even read it,{RQ} said Tom Reed, a resident."
+    copy = f"{LQ}They called it {SO}a done deal{SC} before we read it,{RQ} said Tom Reed, a resident."
     quote = only(copy)
     assert QuoteFlag.NESTED in quote.flags
     assert "a done deal" in quote.text and quote.speaker_name == "Tom Reed"

@@ -483,7 +483,7 @@ def sentence_subject(sentence: str) -> Cue | None:
         first = raw.split()[0]
         if first.lower() in w.pronouns:
             return Cue(raw, "pronoun", "", m.start(), m.end())
-        if first.lower() in w.definite | w.indefinite:
+        if first.lower() in w.definite | w.indefinite and role_nouns(raw):
             phrase = " ".join(raw.split())
             definite = first.lower() in w.definite
             return Cue(phrase, "role", "", m.start(), m.end(), role_nouns(phrase), definite)
