@@ -85,6 +85,8 @@ class SpeakerResolver:
         self._speakers.append(entity)
         self._printed.setdefault(entity.label.lower(), []).append(printed)
         kind = speaker_kind_of(entity.name, entity.phrase, entity.nouns)
+        if cue.kind == "role" and speaker_kind_of(None, cue.speaker, cue.nouns) in (SpeakerKind.INSTITUTION,):
+            kind = SpeakerKind.INSTITUTION  # "the company said": whichever company it is
         mention = None
         if cue.kind == "pronoun" or (cue.kind == "role" and cue.definite):
             mention = self._mention_of(entity, cue, min(pos, cue.start))
@@ -297,7 +299,7 @@ def _name_mentions(text: str) -> list[_Entity]:
     out: list[_Entity] = []
     for m in _MENTION_RE.finditer(text):
         name, skipped, title_nouns = split_name(m.group())
-        if name is None:
+        if name is None or text[m.end() : m.end() + 1] == "/":  # "Jill Bennett/BBC": a credit line
             continue
         core = [t for t in name.split() if t not in w.honorifics and t not in w.kept_titles]
         if core and core[0] == "Vice":

@@ -414,6 +414,8 @@ def speaker_kind_of(name: str | None, phrase: str, nouns: frozenset[str]) -> Spe
     """
     w = cue_words()
     if name is not None:
+        if re.fullmatch(r"[A-Z][A-Z&.]{1,9}", name):  # "CBT said", "the NWS warned"
+            return SpeakerKind.INSTITUTION
         parts = name.split(" and ")
         return SpeakerKind.INSTITUTION if all(map(_institutional, parts)) else SpeakerKind.PERSON
     groups = {w.roles[n] for n in nouns if n in w.roles} | {
