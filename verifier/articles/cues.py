@@ -459,8 +459,11 @@ def fragment_subject(sentence: str) -> Cue | None:
     cue = sentence_subject(sentence)
     if cue is None:
         return None
+    w = cue_words()
     words = set(re.findall(r"[a-z]+", sentence[cue.end :]))
-    return cue if words & cue_words().fragment_verbs else None
+    verbs = w.fragment_verbs | {v for v in w.verbs if " " not in v}
+    speaking = {re.sub(r"(e|ed)$", "", v) + "ing" for v in verbs}  # declared -> declaring
+    return cue if words & (verbs | speaking) else None
 
 
 def sentence_subject(sentence: str) -> Cue | None:
@@ -471,7 +474,7 @@ def sentence_subject(sentence: str) -> Cue | None:
     sentence is its subject's words. Leading connectives ("However,") are skipped.
     """
     w = cue_words()
-    lead = re.match(r"\s*(?:(?:[A-Z][a-z]+|and|but|so)\s*,?\s+)*?", sentence)
+    lead = re.match(r"[\s\u2022\u00b7*\u2013\u2014-]*(?:(?:[A-Z][a-z]+|and|but|so)\s*,?\s+)*?", sentence)
     pos = lead.end() if lead else 0
     dets = alternation(sorted(w.definite | w.indefinite))
     role = rf"(?i:(?:{dets})\s+(?:[\w’'\-.]+\s+){{0,4}}?(?:{alternation(list(w.roles))}))(?![\w’'])"
