@@ -199,6 +199,15 @@ CASES = [
         None,
     ),
     (
+        "a description the vocabulary lacks",
+        f"Karen Lowe found the purse on the bus.\n\n{LQ}I knew someone would be frantic,{RQ} "
+        "the 54-year-old said.",
+        "I knew someone",
+        "Karen Lowe",
+        SpeakerKind.PERSON,
+        "Karen Lowe",
+    ),
+    (
         "a name on its own line, as releases print it",
         f"{LQ}Our schools need these funds now.{RQ}\n\nSuperintendent Carol Baines",
         "Our schools need",

@@ -220,7 +220,17 @@ class SpeakerResolver:
         for entity in reversed(self._speakers):
             if {roles[n] for n in entity.nouns if n in roles} & groups:
                 return entity
+        if not groups:  # "the 54-year-old said": a description of someone in the story
+            return self._latest_person(pos)
         return None
+
+    def _latest_person(self, pos: int) -> _Entity | None:
+        """The person last credited or, failing that, last named before ``pos``."""
+        named = [e for e in self._speakers if e.name is not None and _person(e)]
+        if named:
+            return named[-1]
+        people = [m for m in self._mentions if m.pos < pos and m.name and _person(m) and m.subject]
+        return people[-1] if people else None
 
     def _note_ordinal(self, entity: _Entity, ordinal: int, nouns: frozenset[str], pos: int) -> None:
         """Remember where "the first official" was printed as a mention of the one it means."""

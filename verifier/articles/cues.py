@@ -179,7 +179,30 @@ def cue_after(text: str) -> Cue | None:
             cue = _to_cue(m, _ends_cleanly(m))
             if cue is not None:
                 return cue
-    return _titled_cue_after(text, offset)
+    return _titled_cue_after(text, offset) or _described_cue_after(text, offset)
+
+
+_DESCRIBED = re.compile(
+    r"(?P<speaker>the\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z][a-z’'-]*[a-z0-9]))\s+"
+    r"(?P<cue>said|says|told\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|added|explained|continued)"
+    r"(?![\w’'])"
+)
+
+
+def _described_cue_after(text: str, offset: int) -> Cue | None:
+    """'…,” the 54-year-old said': a description the vocabulary does not know as a role.
+
+    Copy varies how it names the person it is quoting ("the disability support pensioner
+    told Yahoo News"); such a definite description right after a quote points back to
+    someone already in the story, and is resolved like "the official".
+    """
+    m = _DESCRIBED.match(text, offset)
+    if m is None or _ends_cleanly(m) is None:
+        return None
+    phrase = " ".join(m.group("speaker").split())
+    nouns = role_nouns(phrase) or frozenset({m.group("noun")})
+    cue_text = " ".join(m.group("cue").split())
+    return Cue(phrase, "role", cue_text, m.start("speaker"), _ends_cleanly(m) or m.end(), nouns, True)
 
 
 def _titled_cue_after(text: str, offset: int) -> Cue | None:
