@@ -183,7 +183,7 @@ def cue_after(text: str) -> Cue | None:
 
 
 _DESCRIBED = re.compile(
-    r"(?P<speaker>the\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z][a-z’'-]*[a-z0-9]))\s+"
+    r"(?P<speaker>the\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z0-9][a-z0-9’'-]*[a-z0-9]))\s+"
     r"(?P<cue>said|says|told\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|added|explained|continued)"
     r"(?![\w’'])"
 )
