@@ -133,7 +133,7 @@ def _patterns() -> _Patterns:
     # "said a man who gave only his first name": a described speaker keeps its clause
     relative = r"(?:\s+who\s+[^,;:!?“”\"\n.]{1,60}?(?=[,.;]|\s*$))?"
     inv_speaker = rf"(?P<speaker>{role}{relative}|{bare}|{pronoun}|\b{NAME_RUN}(?:\s+and\s+{NAME_RUN})?)"
-    affil = rf"(?:\s+(?:{alternation(w.affiliation_words)})\s+(?:the\s+)?{NAME_RUN})?"
+    affil = rf"(?:\s+(?:{alternation(w.affiliation_words)})\s+(?:the\s+)?(?P<affil>{NAME_RUN}))?"
     told = (
         rf"told(?:\s+(?:{alternation(w.told_objects)}|(?:[Tt]he\s+)?{NAME_RUN}"
         r"|(?:an?|the|his|her|their)\s+(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w’'-]*(?=[\s,.;]|$)))?"
@@ -300,6 +300,12 @@ def _to_cue(m: re.Match[str], end: int | None) -> Cue | None:
     name, skipped, title_nouns = split_name(first if sep else raw)
     if name is None:
         return None
+    affil = m.groupdict().get("affil")
+    if affil and not sep:  # "Texas Department of Public Safety Director Steven McCraw"
+        person, cut, job = split_name(affil)
+        if person is not None and cut > 0 and is_person_name(person):
+            at = m.start("affil") + cut
+            return Cue(person, "name", cue_text, at, end, nouns | job)
     if not sep and is_job_word(name.split()[-1]):  # "Boeing CEO said": a role, not a name
         phrase = " ".join(raw[skipped:].split())
         nouns |= job_nouns(phrase) | title_nouns
@@ -353,7 +359,7 @@ def split_name(run: str) -> tuple[str | None, int, frozenset[str]]:
     if not any(c.islower() for c in name) and len(name) > 4:
         return None, 0, frozenset()  # an acronym run (NATO, U.N.) is not a speaker
     words = name.split()
-    if words[-1].endswith(("’s", "'s", "’", "s'")) or (
+    if len(name) == 1 or words[-1].endswith(("’s", "'s", "’", "s'")) or (
         len(words) == 1 and words[0].capitalize() in w.not_names
     ):
         return None, 0, frozenset()  # "Hamilton’s comments", "THE": no speaker
