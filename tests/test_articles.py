@@ -36,54 +36,99 @@ def only(text: str) -> Quote:
 PATTERNS = [
     (
         "“We’re not interested in a war with Yemen,” Kirby said.",
-        "We’re not interested in a war with Yemen,", "Kirby", "Kirby", "said", set(),
+        "We’re not interested in a war with Yemen,",
+        "Kirby",
+        "Kirby",
+        "said",
+        set(),
     ),
     (
         "“We’re not interested in a war,” said John Kirby, the NSC spokesman.",
-        "We’re not interested in a war,", "John Kirby", "John Kirby", "said", set(),
+        "We’re not interested in a war,",
+        "John Kirby",
+        "John Kirby",
+        "said",
+        set(),
     ),
     (
         "Kirby said: “We’re not interested in a conflict of any kind here.”",
-        "We’re not interested in a conflict of any kind here.", "Kirby", "Kirby", "said", set(),
+        "We’re not interested in a conflict of any kind here.",
+        "Kirby",
+        "Kirby",
+        "said",
+        set(),
     ),
     (
         "Kirby told reporters “We’re not interested in a war.”",
-        "We’re not interested in a war.", "Kirby", "Kirby", "told reporters", set(),
+        "We’re not interested in a war.",
+        "Kirby",
+        "Kirby",
+        "told reporters",
+        set(),
     ),
     (
         "According to a senior administration official, “we saw companies shut down.”",
         "we saw companies shut down.",
-        "a senior administration official", "a senior administration official",
-        "according to", set(),
+        "a senior administration official",
+        "a senior administration official",
+        "according to",
+        set(),
     ),
     (
         "“Is the President ready for a war in Yemen?” a reporter asked.",
-        "Is the President ready for a war in Yemen?", "a reporter", "a reporter", "asked", set(),
+        "Is the President ready for a war in Yemen?",
+        "a reporter",
+        "a reporter",
+        "asked",
+        set(),
     ),
     (
         "“It is a disaster,” Hugh Hill, a doctor, said.",
-        "It is a disaster,", "Hugh Hill", "Hugh Hill", "said", set(),
+        "It is a disaster,",
+        "Hugh Hill",
+        "Hugh Hill",
+        "said",
+        set(),
     ),
     (
         "The official called it a “pivotal moment” for diplomacy.",
-        "pivotal moment", "The official", "The official", "called", {P},
+        "pivotal moment",
+        "The official",
+        "The official",
+        "called",
+        {P},
     ),
     (
         "“We are coming in,” the official said, “with goals of furthering the work.”",
         "We are coming in, ... with goals of furthering the work.",
-        "the official", "the official", "said", {S},
+        "the official",
+        "the official",
+        "said",
+        {S},
     ),
     (
         "“Fire away,” national security spokesman John Kirby said on Friday.",
-        "Fire away,", "John Kirby", "John Kirby", "said", set(),
+        "Fire away,",
+        "John Kirby",
+        "John Kirby",
+        "said",
+        set(),
     ),
     (
         "Cate Cadell of the Washington Post asked whether they would “come in with any outcome.”",
-        "come in with any outcome.", "Cate Cadell", "Cate Cadell", "asked", {P},
+        "come in with any outcome.",
+        "Cate Cadell",
+        "Cate Cadell",
+        "asked",
+        {P},
     ),
     (
         "The theme is “African Americans and the Arts.”",
-        "African Americans and the Arts.", None, None, None, {P},
+        "African Americans and the Arts.",
+        None,
+        None,
+        None,
+        {P},
     ),
 ]
 
@@ -177,9 +222,7 @@ def test_anaphora_resolves_to_the_named_speaker() -> None:
         "“The strikes were lawful,” he said."
     )
     names = [q.speaker_name for q in quotes_of(text)]
-    assert names == [
-        "Karine Jean-Pierre", "John Kirby", "Karine Jean-Pierre", "John Kirby", "John Kirby"
-    ]
+    assert names == ["Karine Jean-Pierre", "John Kirby", "Karine Jean-Pierre", "John Kirby", "John Kirby"]
 
 
 def test_the_official_resolves_to_an_earlier_role_phrase() -> None:
@@ -188,7 +231,8 @@ def test_the_official_resolves_to_an_earlier_role_phrase() -> None:
         "“It’s by far not the only marker of progress,” the official said."
     )
     assert [q.speaker_name for q in quotes_of(text)] == [
-        "a senior administration official", "a senior administration official"
+        "a senior administration official",
+        "a senior administration official",
     ]
 
 
@@ -278,9 +322,7 @@ def test_claims_from_text_with_a_mapping_and_unknown_key(tmp_path: Path) -> None
         ("bad.yaml", "- quote: fine\n- quote: [broken\n", 3),
     ],
 )
-def test_bad_yaml_raises_article_error_with_line(
-    tmp_path: Path, name: str, content: str, line: int
-) -> None:
+def test_bad_yaml_raises_article_error_with_line(tmp_path: Path, name: str, content: str, line: int) -> None:
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     with pytest.raises(ArticleError) as err:
@@ -331,8 +373,11 @@ def test_extraction_scores_on_the_labelled_articles() -> None:
 @pytest.mark.parametrize(
     ("text", "quote", "speaker"),
     [
-        ("\u2018They\u2019ve got choices to make here,\u2019 he said.",
-         "They\u2019ve got choices to make here,", "he"),
+        (
+            "\u2018They\u2019ve got choices to make here,\u2019 he said.",
+            "They\u2019ve got choices to make here,",
+            "he",
+        ),
         ("'We are coming in with goals,' Kirby said.", "We are coming in with goals,", "Kirby"),
         ("\u2018We are coming in with goals\u2019, Kirby said.", "We are coming in with goals", "Kirby"),
     ],

@@ -123,6 +123,18 @@ class QuoteFlag(StrEnum):
     UNCLOSED = "unclosed"  # the article never closes it (recovered)
     UNOPENED = "unopened"  # a closing mark with no opening (recovered)
     NESTED = "nested"  # a single-quoted quote inside another quote
+    TITLE = "title"  # a plan, book, programme or ranking's name (always with SCARE): not speech
+
+
+class SpeakerKind(StrEnum):
+    """What kind of speaker the article credits: decides what a credit can be checked against."""
+
+    PERSON = "person"  # a named person ("John Kirby", "he" resolved to him)
+    ROLE = "role"  # a described, unnamed person ("the moderator", "a man who ...")
+    ANONYMOUS = "anonymous"  # an unnamed official, source or aide
+    INSTITUTION = "institution"  # "police", "the Department of Transportation"
+    REPORTER = "reporter"  # a reporter asking
+    NOBODY = "nobody"  # no credit, or a pronoun with nobody to point back to
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -143,6 +155,9 @@ class Quote:
     context: Span | None = None
     flags: frozenset[QuoteFlag] = frozenset()
     transcript_hint: str | None = None
+    speaker_kind: SpeakerKind = SpeakerKind.NOBODY
+    speaker_mention: Span | None = None  # the earlier mention a pronoun or "the official" means
+    speaker_mention_text: str | None = None  # that mention as printed, for reports
 
     @classmethod
     def typed(cls, text: str, *, attributed_to: str | None = None) -> Quote:

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.widget import Widget
 
 from verifier.models import Role
+from verifier.report.credit_line import KIND_WORDS, mention_words, not_speech_words
 from verifier.text.display import unescape_markdown
 
 from ..state import Item, Status
@@ -61,7 +62,13 @@ class AttributionPanel(Widget):
             credited.append(f"  ({q.cue})", style=muted)
         row("Credited", credited, first=True)
         if q.speaker_name and q.speaker_name != q.attributed_to:
-            row("", Text(f"= {q.speaker_name}", style=muted))
+            row("", Text(f"\u2192 {q.speaker_name} ({KIND_WORDS[q.speaker_kind]})", style=muted))
+        elif q.speaker_name:
+            row("", Text(KIND_WORDS[q.speaker_kind], style=muted))
+        if (mention := mention_words(q)) is not None:
+            row("", Text(mention, style=muted))
+        if (not_speech := not_speech_words(q)) is not None:
+            row("Note", Text(not_speech, style=muted))
         f = item.finding
         if f is None:
             state = item.error if item.status is Status.ERROR else item.verdict_text + "\u2026"

@@ -14,11 +14,14 @@ from verifier.articles.cues import (
     Cue,
     alternation,
     cue_words,
+    is_person_name,
     name_gender,
     nouns_before,
     role_nouns,
+    speaker_kind_of,
     split_name,
 )
+from verifier.models import Span, SpeakerKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,7 @@ class _Entity:
     nouns: frozenset[str]
     gender: str
     pos: int
+    subject: bool = True  # printed as a person is: with a verb, an apposition or a title
 
     @property
     def label(self) -> str:
@@ -38,6 +42,15 @@ class _Entity:
 
 def _compatible(a: str, b: str) -> bool:
     return a == "any" or b == "any" or a == b
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    """A resolved credit: who, what kind of speaker, and the mention an anaphor points to."""
+
+    name: str | None
+    kind: SpeakerKind
+    mention: Span | None
 
 
 class SpeakerResolver:
@@ -50,16 +63,60 @@ class SpeakerResolver:
     def __init__(self, text: str) -> None:
         self._text = text
         self._mentions = _name_mentions(text)
-        self._ordinals = _ordinal_mentions(text)
+        self._ordinal_spans = _ordinal_mentions(text)
         self._speakers: list[_Entity] = []
+        self._printed: dict[str, list[Span]] = {}  # where each speaker's credits are printed
+        self._ordinal_picks: list[tuple[Span, str]] = []  # "the first official" and whom it meant
 
     def resolve(self, cue: Cue, pos: int) -> str | None:
         """The resolved speaker for an attribution at ``pos``; records it for later anaphora."""
+        return self.credit(cue, pos).name
+
+    def credit(self, cue: Cue, pos: int) -> Credit:
+        """Who an attribution at ``pos`` (the quote's start) means, what kind, and from where.
+
+        A pronoun or a definite role ("the official") also reports the latest earlier
+        printed mention of the person it resolved to, so a reader can check the link.
+        """
         entity = self._entity_for(cue, pos)
+        printed = Span(start=cue.start, end=min(len(self._text), cue.start + len(cue.speaker)))
         if entity is None:
-            return None
+            return Credit(None, SpeakerKind.NOBODY, None)
         self._speakers.append(entity)
-        return entity.label
+        self._printed.setdefault(entity.label.lower(), []).append(printed)
+        kind = speaker_kind_of(entity.name, entity.phrase, entity.nouns)
+        if cue.kind == "role" and speaker_kind_of(None, cue.speaker, cue.nouns) in (SpeakerKind.INSTITUTION,):
+            kind = SpeakerKind.INSTITUTION  # "the company said": whichever company it is
+        mention = None
+        if cue.kind == "pronoun" or (cue.kind == "role" and cue.definite):
+            mention = self._mention_of(entity, cue, min(pos, cue.start))
+        return Credit(entity.label, kind, mention)
+
+    def _mention_of(self, entity: _Entity, cue: Cue, pos: int) -> Span | None:
+        """The latest printed mention of ``entity`` before ``pos`` that says more than the cue."""
+        spans = [s for s in self._printed.get(entity.label.lower(), []) if s.end <= pos]
+        words: list[str] = [entity.phrase]
+        if entity.name is not None:
+            core = entity.name.split()
+            words += [entity.name, core[-1]]
+        for phrase in words:
+            pattern = r"\s+".join(re.escape(t) for t in phrase.split())
+            flags = re.IGNORECASE if entity.name is None else 0
+            for m in re.finditer(rf"(?<![\w’'])(?:{pattern})(?![\w’'])", self._text[:pos], flags):
+                spans.append(Span(start=m.start(), end=m.end()))
+        spans += [s for s, label in self._ordinal_picks if label == entity.label.lower()]
+        anaphor = " ".join(cue.speaker.lower().split())
+        pronouns = cue_words().pronouns
+        useful = [
+            s
+            for s in spans
+            if s.end <= pos
+            and " ".join(s.of(self._text).lower().split()) not in pronouns
+            and " ".join(s.of(self._text).lower().split()) != anaphor
+        ]
+        definite = cue_words().definite
+        informative = [s for s in useful if not _bare_definite(s.of(self._text), definite)]
+        return max(informative or useful, key=lambda s: (s.end, -s.start), default=None)
 
     def _entity_for(self, cue: Cue, pos: int) -> _Entity | None:
         if cue.kind == "name":
@@ -93,18 +150,29 @@ class SpeakerResolver:
     def _full_name(self, surname: str, pos: int) -> _Entity | None:
         """The latest full name ending in ``surname``, before ``pos`` if any, else after."""
         matches = [m for m in self._mentions if m.name and m.name.split()[-1] == surname]
+        if not matches:  # "Karen" for Karen Harding; "Kim" for Kim Jong Un
+            matches = [m for m in self._mentions if m.name and m.name.split()[0] == surname]
         before = [m for m in matches if m.pos < pos]
         if before:
             return before[-1]
         return matches[-1] if matches else None
 
     def _by_pronoun(self, pronoun: str, pos: int) -> _Entity | None:
-        """Speakers of the same gender, then people named; then anyone compatible."""
+        """Speakers of the same gender, then people named; then anyone compatible.
+
+        Places and institutions are never a he or she; a name the copy prints as a
+        person's ("Tanya Mikulova, who ...") counts though its gender is unknown.
+        """
         gender = cue_words().pronouns.get(pronoun, "any")
-        people = [m for m in self._mentions if m.pos < pos and (m.gender != "any" or m.nouns)]
+        people = [m for m in self._mentions if m.pos < pos and (m.gender != "any" or m.nouns) and _person(m)]
+        speakers = [
+            e
+            for e in self._speakers
+            if gender == "any" or speaker_kind_of(e.name, e.phrase, e.nouns) is not SpeakerKind.INSTITUTION
+        ]
         exact = gender != "any"
         for same in (exact, False):
-            for pool in (self._speakers, people):
+            for pool in (speakers, people):
                 for entity in reversed(pool):
                     if entity.gender == gender if same else _compatible(gender, entity.gender):
                         return entity
@@ -117,7 +185,9 @@ class SpeakerResolver:
         antecedent when it is printed in this paragraph or the one before it.
         """
         for entity in reversed(self._mentions):
-            if entity.pos >= pos or entity.name is None:
+            if entity.pos >= pos or entity.name is None or not _person(entity):
+                continue
+            if not entity.subject:
                 continue
             between = self._text[entity.pos : pos]
             return entity if len(re.findall(r"\n\s*", between)) <= 2 else None
@@ -132,12 +202,8 @@ class SpeakerResolver:
         """
         w = cue_words()
         roles = w.roles
-        modifiers = {
-            t for t in cue.speaker.lower().split()[1:] if t not in roles and t not in w.definite
-        }
-        pool = sorted(
-            self._speakers + [m for m in self._mentions if m.pos < pos], key=lambda e: e.pos
-        )
+        modifiers = {t for t in cue.speaker.lower().split()[1:] if t not in roles and t not in w.definite}
+        pool = sorted(self._speakers + [m for m in self._mentions if m.pos < pos], key=lambda e: e.pos)
         same = _distinct([e for e in pool if e.nouns & cue.nouns])
         worded = [e for e in same if modifiers <= set(e.phrase.lower().split())]
         if modifiers and worded:
@@ -146,6 +212,7 @@ class SpeakerResolver:
         if ordinal is None:
             ordinal = self._ordinal_since(same, cue.nouns, pos)
         if ordinal is not None and ordinal < len(same):
+            self._note_ordinal(same[ordinal], ordinal, cue.nouns, pos)
             return same[ordinal]
         if same:
             return same[-1]
@@ -153,8 +220,23 @@ class SpeakerResolver:
         for entity in reversed(self._speakers):
             if {roles[n] for n in entity.nouns if n in roles} & groups:
                 return entity
+        if not groups:  # "the 54-year-old said": a description of someone in the story
+            return self._latest_person(pos)
         return None
 
+    def _latest_person(self, pos: int) -> _Entity | None:
+        """The person last credited or, failing that, last named before ``pos``."""
+        named = [e for e in self._speakers if e.name is not None and _person(e)]
+        if named:
+            return named[-1]
+        people = [m for m in self._mentions if m.pos < pos and m.name and _person(m) and m.subject]
+        return people[-1] if people else None
+
+    def _note_ordinal(self, entity: _Entity, ordinal: int, nouns: frozenset[str], pos: int) -> None:
+        """Remember where "the first official" was printed as a mention of the one it means."""
+        for at, end, o, n in self._ordinal_spans:
+            if o == ordinal and n & nouns and at < pos:
+                self._ordinal_picks.append((Span(start=at, end=end), entity.label.lower()))
 
     def _ordinal_since(self, same: list[_Entity], nouns: frozenset[str], pos: int) -> int | None:
         """A bare "the official" after narration naming "the first official" means that one.
@@ -164,22 +246,33 @@ class SpeakerResolver:
         which of several officials the next bare role noun refers to.
         """
         latest = max((e.pos for e in same), default=-1)
-        found = [o for at, o, n in self._ordinals if latest < at < pos and n & nouns]
+        found = [o for at, _, o, n in self._ordinal_spans if latest < at < pos and n & nouns]
         return found[-1] if found else None
 
 
 _ORDINALS = ("first", "second", "third")
 
 
-def _ordinal_mentions(text: str) -> list[tuple[int, int, frozenset[str]]]:
-    """Every "the first official" printed, as (offset, ordinal index, role nouns)."""
+def _person(entity: _Entity) -> bool:
+    return entity.name is None or is_person_name(entity.name)
+
+
+def _bare_definite(phrase: str, definite: frozenset[str]) -> bool:
+    """'the official': an anaphor itself, a weaker mention than the phrase it points back to."""
+    words = phrase.lower().split()
+    return len(words) <= 2 and bool(words) and words[0] in definite
+
+
+def _ordinal_mentions(text: str) -> list[tuple[int, int, int, frozenset[str]]]:
+    """Every "the first official" printed, as (start, end, ordinal index, role nouns)."""
     w = cue_words()
     roles = alternation(list(w.roles))
     ordinals = alternation(list(_ORDINALS))
     pattern = rf"(?i:\bthe\s+({ordinals})\s+(?:[\w’'\-.]+\s+){{0,3}}?(?:{roles}))(?![\w’'])"
-    out: list[tuple[int, int, frozenset[str]]] = []
+    out: list[tuple[int, int, int, frozenset[str]]] = []
     for m in re.finditer(pattern, text):
-        out.append((m.start(), _ORDINALS.index(m.group(1).lower()), role_nouns(m.group())))
+        ordinal = _ORDINALS.index(m.group(1).lower())
+        out.append((m.start(), m.end(), ordinal, role_nouns(m.group())))
     return out
 
 
@@ -207,13 +300,16 @@ _MENTION_RE = re.compile(rf"\b{NAME_RUN}")
 _APPOS_AFTER_RE = re.compile(r",\s*(?:the|a|an)\s+([^,;.!?“”\"\n]{1,60}),")
 
 
+_SUBJECT_AFTER_RE = re.compile(r"(?:’s|'s)?(?:\s*,\s*(?:the|a|an|who|[a-z0-9])|\s+[a-z]{2,})")
+
+
 def _name_mentions(text: str) -> list[_Entity]:
     """Every full name printed (two or more capitalised words), with role nouns around it."""
     w = cue_words()
     out: list[_Entity] = []
     for m in _MENTION_RE.finditer(text):
         name, skipped, title_nouns = split_name(m.group())
-        if name is None:
+        if name is None or text[m.end() : m.end() + 1] == "/":  # "Jill Bennett/BBC": a credit line
             continue
         core = [t for t in name.split() if t not in w.honorifics and t not in w.kept_titles]
         if core and core[0] == "Vice":
@@ -225,7 +321,9 @@ def _name_mentions(text: str) -> list[_Entity]:
         nouns = title_nouns | nouns_before(text, start)
         nouns |= role_nouns(appos.group(1)) if appos else frozenset()
         full = " ".join(core)
-        out.append(_Entity(full, name, nouns, name_gender(name, nouns), start))
+        gender = name_gender(name, nouns)
+        subject = gender != "any" or bool(nouns) or _SUBJECT_AFTER_RE.match(text, m.end()) is not None
+        out.append(_Entity(full, name, nouns, gender, start, subject))
     return sorted(out + _role_mentions(text), key=lambda e: e.pos)
 
 

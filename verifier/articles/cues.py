@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from verifier.models import SpeakerKind
 from verifier.text.shipped import shipped_data
 
 
@@ -37,6 +38,14 @@ class CueWords:
     lead_cues: tuple[str, ...]
     tail_prepositions: tuple[str, ...]
     affiliation_words: tuple[str, ...]
+    anonymous_nouns: frozenset[str]
+    not_speech_leads: tuple[str, ...]
+    place_words: frozenset[str]
+    title_words: frozenset[str]
+    suffixes: frozenset[str]
+    fragment_verbs: frozenset[str]
+    title_aliases: dict[str, str]
+    institution_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +91,14 @@ def cue_words() -> CueWords:
         lead_cues=tuple(raw["lead_cues"]),
         tail_prepositions=tuple(raw["cue_tail_prepositions"]),
         affiliation_words=tuple(raw["affiliation_words"]),
+        anonymous_nouns=frozenset(raw["speaker_kinds"]["anonymous_nouns"]),
+        not_speech_leads=tuple(raw["not_speech_leads"]),
+        place_words=frozenset(raw["place_words"]),
+        title_words=frozenset(raw["title_words"]),
+        suffixes=frozenset(raw["name_suffixes"]),
+        fragment_verbs=frozenset(raw["fragment_verbs"]),
+        title_aliases=dict(raw["title_aliases"]),
+        institution_words=frozenset(raw["speaker_kinds"]["institution_words"]),
     )
 
 
@@ -93,7 +110,7 @@ def alternation(words: tuple[str, ...] | list[str]) -> str:
 
 # A capitalised name token: an initial or short abbreviation with its period, or a word.
 NAME_TOKEN = r"[A-Z](?:[a-z]{0,3}\.(?=\s)|[\w’'\-]*)"
-NAME_RUN = rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}|\n{NAME_TOKEN}){{0,4}}"
+NAME_RUN = rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}|\n{NAME_TOKEN}){{0,6}}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +130,14 @@ def _patterns() -> _Patterns:
     bare = rf"\b(?:{alternation([r.capitalize() for r in w.bare_roles] + list(w.bare_roles))})\b"
     pronoun = rf"\b(?:{alternation([p.capitalize() for p in w.pronouns] + list(w.pronouns))})\b"
     speaker = rf"(?P<speaker>{role}|{bare}|{pronoun}|\b{NAME_RUN}(?:\s+and\s+{NAME_RUN})?)"
-    affil = rf"(?:\s+(?:{alternation(w.affiliation_words)})\s+(?:the\s+)?{NAME_RUN})?"
-    told = rf"told(?:\s+(?:{alternation(w.told_objects)}|(?:The\s+)?{NAME_RUN}))?"
+    # "said a man who gave only his first name": a described speaker keeps its clause
+    relative = r"(?:\s+who\s+[^,;:!?“”\"\n.]{1,60}?(?=[,.;]|\s*$))?"
+    inv_speaker = rf"(?P<speaker>{role}{relative}|{bare}|{pronoun}|\b{NAME_RUN}(?:\s+and\s+{NAME_RUN})?)"
+    affil = rf"(?:\s+(?:{alternation(w.affiliation_words)})\s+(?:the\s+)?(?P<affil>{NAME_RUN}))?"
+    told = (
+        rf"told(?:\s+(?:{alternation(w.told_objects)}|(?:[Tt]he\s+)?{NAME_RUN}"
+        r"|(?:an?|the|his|her|their)\s+(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w’'-]*(?=[\s,.;]|$)))?"
+    )
     verbs = [v for v in w.verbs if v != "told"]
     cue = rf"(?P<cue>{told}|(?:{alternation(verbs)}))(?![\w’'])"
     appos = r"(?:,\s*(?P<appos>[^,;!?“”\"\s][^,;!?“”\"\n]{0,79}?),)?"
@@ -126,10 +149,10 @@ def _patterns() -> _Patterns:
     preps = alternation(w.tail_prepositions)
     return _Patterns(
         speaker_cue=re.compile(rf"{speaker}{affil}{appos}{adverbs}\s+{cue}"),
-        cue_speaker=re.compile(rf"{inv_cue}\s+{speaker}{affil}{tail_appos}"),
+        cue_speaker=re.compile(rf"{inv_cue}\s+{inv_speaker}{affil}{tail_appos}"),
         prep_speaker=re.compile(rf"{prep}\s+{speaker}{affil}"),
         tail=re.compile(
-            rf"{adverbs}(?:\s+(?:(?:{preps})\b|[a-z]+ing\s)[^,.;:!?“”\"\n]{{0,80}}?)?"
+            rf"{adverbs}(?:\s+(?:(?:{preps})\b|[a-z]+ing\s)[^,.;:!?“”\"\n]{{0,160}}?)?"
             r"(?=\s*(?:[,.;:!?—–“\"]|$))"
         ),
     )
@@ -156,7 +179,30 @@ def cue_after(text: str) -> Cue | None:
             cue = _to_cue(m, _ends_cleanly(m))
             if cue is not None:
                 return cue
-    return _titled_cue_after(text, offset)
+    return _titled_cue_after(text, offset) or _described_cue_after(text, offset)
+
+
+_DESCRIBED = re.compile(
+    r"(?P<speaker>the\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z0-9][a-z0-9’'-]*[a-z0-9]))\s+"
+    r"(?P<cue>said|says|told\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|added|explained|continued)"
+    r"(?![\w’'])"
+)
+
+
+def _described_cue_after(text: str, offset: int) -> Cue | None:
+    """'…,” the 54-year-old said': a description the vocabulary does not know as a role.
+
+    Copy varies how it names the person it is quoting ("the disability support pensioner
+    told Yahoo News"); such a definite description right after a quote points back to
+    someone already in the story, and is resolved like "the official".
+    """
+    m = _DESCRIBED.match(text, offset)
+    if m is None or _ends_cleanly(m) is None:
+        return None
+    phrase = " ".join(m.group("speaker").split())
+    nouns = role_nouns(phrase) or frozenset({m.group("noun")})
+    cue_text = " ".join(m.group("cue").split())
+    return Cue(phrase, "role", cue_text, m.start("speaker"), _ends_cleanly(m) or m.end(), nouns, True)
 
 
 def _titled_cue_after(text: str, offset: int) -> Cue | None:
@@ -254,6 +300,16 @@ def _to_cue(m: re.Match[str], end: int | None) -> Cue | None:
     name, skipped, title_nouns = split_name(first if sep else raw)
     if name is None:
         return None
+    affil = m.groupdict().get("affil")
+    if affil and not sep:  # "Texas Department of Public Safety Director Steven McCraw"
+        person, cut, job = split_name(affil)
+        if person is not None and cut > 0 and is_person_name(person):
+            at = m.start("affil") + cut
+            return Cue(person, "name", cue_text, at, end, nouns | job)
+    if not sep and is_job_word(name.split()[-1]):  # "Boeing CEO said": a role, not a name
+        phrase = " ".join(raw[skipped:].split())
+        nouns |= job_nouns(phrase) | title_nouns
+        return Cue(phrase, "role", cue_text, start + skipped, end, nouns, True)
     if sep:  # "Tom Reed and Ana Diaz said": both are credited, in print order
         other, _, other_nouns = split_name(second)
         if other is None:
@@ -284,17 +340,75 @@ def split_name(run: str) -> tuple[str | None, int, frozenset[str]]:
         two = f"{tokens[i][0]} {tokens[i + 1][0]}" if i + 1 < len(tokens) else ""
         three = " ".join(t for t, _ in tokens[i : i + 3])
         title = next((t for t in (three, two, tokens[i][0]) if t in w.titles), None)
-        if title is None or title in w.kept_titles:
+        if title is None:
             break
-        nouns |= role_nouns(title) | {title.lower().rstrip(".")}
+        if title in w.kept_titles and len(tokens) - i - len(title.split()) < 2:
+            break  # "President Biden" is printed and resolved as such; "President Joe Biden" not
+        nouns |= role_nouns(title) | {title.lower().rstrip(".")} | job_nouns(title)
         i += len(title.split())
     if i >= len(tokens):
         return None, 0, frozenset()
+    if tokens[i][0] not in w.kept_titles:
+        i, cut = _after_job_words(tokens, i)
+        nouns |= cut
     skipped = tokens[i][1]
     name = re.sub(r"\s+", " ", run[skipped:]).strip()
+    last = name.split()[-1]
+    if last.endswith(".") and len(last) > 2 and last not in w.honorifics and last not in w.suffixes:
+        name = name[:-1]  # "said William Bell." ends a sentence, not an abbreviation
     if not any(c.islower() for c in name) and len(name) > 4:
         return None, 0, frozenset()  # an acronym run (NATO, U.N.) is not a speaker
+    words = name.split()
+    if len(name) == 1 or words[-1].endswith(("’s", "'s", "’", "s'")) or (
+        len(words) == 1 and words[0].capitalize() in w.not_names
+    ):
+        return None, 0, frozenset()  # "Hamilton’s comments", "THE": no speaker
     return name, skipped, frozenset(nouns)
+
+
+def _after_job_words(tokens: list[tuple[str, int]], i: int) -> tuple[int, frozenset[str]]:
+    """Skip a title run before a name: everything up to its last job word.
+
+    "Tucson Police Chief Chris Magnus" is Chris Magnus; the run keeps at least one word,
+    and a name of one capitalised word after the job words is a surname ("Chief Goodman").
+    """
+    w = cue_words()
+    last = None
+    for k in range(i, len(tokens) - 1):
+        word = tokens[k][0].rstrip(",")
+        bare = word.rstrip(".").lower()
+        if (
+            word in w.title_words
+            or word in w.titles
+            or bare in w.roles
+            or (len(word) >= 3 and word.isupper() and word.isalpha())
+            or word.endswith(("’s", "'s"))
+        ):
+            last = k
+    if last is None:
+        return i, frozenset()
+    return last + 1, job_nouns(" ".join(t for t, _ in tokens[i : last + 1]))
+
+
+def is_job_word(word: str) -> bool:
+    """A title word that ends a run with no name after it ("Boeing CEO", "the Minister")."""
+    w = cue_words()
+    bare = word.rstrip(".,").lower()
+    return (
+        word in w.title_words
+        or bare in w.roles
+        or w.title_aliases.get(bare, "") in w.roles
+        or (len(word) >= 3 and word.isupper() and word.isalpha() and bare in w.roles)
+    )
+
+
+def job_nouns(phrase: str) -> frozenset[str]:
+    """Role nouns a printed title carries, abbreviations spelled out ("Gov." -> governor)."""
+    w = cue_words()
+    words = [t.rstrip(".").lower() for t in phrase.split()]
+    return role_nouns(phrase) | frozenset(
+        w.title_aliases.get(t, t) for t in words if w.title_aliases.get(t, t) in w.roles
+    )
 
 
 def role_nouns(phrase: str) -> frozenset[str]:
@@ -318,3 +432,115 @@ def name_gender(name: str, nouns: frozenset[str] = frozenset()) -> str:
         if noun in w.gendered_nouns:
             return w.gendered_nouns[noun]
     return "any"
+
+
+def speaker_kind_of(name: str | None, phrase: str, nouns: frozenset[str]) -> SpeakerKind:
+    """Person, institution, reporter, anonymous or described role, from the words printed.
+
+    A resolved name is a person unless it carries an institution word ("Department of
+    Transportation"); an unnamed role phrase is a reporter, an institution ("police"),
+    an anonymous official or source, or else a described person ("the moderator").
+    """
+    w = cue_words()
+    if name is not None:
+        if re.fullmatch(r"[A-Z][A-Z&.]{1,9}", name):  # "CBT said", "the NWS warned"
+            return SpeakerKind.INSTITUTION
+        parts = name.split(" and ")
+        return SpeakerKind.INSTITUTION if all(map(_institutional, parts)) else SpeakerKind.PERSON
+    groups = {w.roles[n] for n in nouns if n in w.roles} | {
+        w.roles[t] for t in phrase.lower().split() if t in w.roles
+    }
+    words = set(re.findall(r"[a-z]+", phrase.lower()))
+    if "reporter" in groups:
+        return SpeakerKind.REPORTER
+    if "institution" in groups and not words & set(w.roles).difference(
+        n for n, g in w.roles.items() if g == "institution"
+    ):
+        return SpeakerKind.INSTITUTION
+    if words & w.anonymous_nouns:
+        return SpeakerKind.ANONYMOUS
+    return SpeakerKind.ROLE
+
+
+def _institutional(name: str) -> bool:
+    """An institution word ending the name, or opening an "X of Y" name.
+
+    "Police Chief Ana Diaz" and "House Speaker Mike Johnson" end in a person's name;
+    "the White House" and "Department of Transportation" do not.
+    """
+    w = cue_words()
+    tokens = name.split()
+    if not tokens:
+        return False
+    return tokens[-1] in w.institution_words or (tokens[0] in w.institution_words and "of" in tokens)
+
+
+def is_person_name(name: str) -> bool:
+    """A printed name a pronoun may point back to: not a place's or an institution's."""
+    tokens = name.split()
+    if not tokens or tokens[-1] in cue_words().place_words:
+        return False
+    return not _institutional(name)
+
+
+def fragment_subject(sentence: str) -> Cue | None:
+    """The subject of the sentence a quoted fragment ends, when a speech verb links them."""
+    cue = sentence_subject(sentence)
+    if cue is None:
+        return None
+    w = cue_words()
+    words = set(re.findall(r"[a-z]+", sentence[cue.end :]))
+    verbs = w.fragment_verbs | {v for v in w.verbs if " " not in v}
+    speaking = {re.sub(r"(e|ed)$", "", v) + "ing" for v in verbs}  # declared -> declaring
+    return cue if words & (verbs | speaking) else None
+
+
+def sentence_subject(sentence: str) -> Cue | None:
+    """Who a sentence is about, when it opens with them and a verb follows.
+
+    'Ortberg acknowledged that restoring the brand will "take time"', 'She cancelled the
+    meeting, saying it was not "appropriate"': a fragment quoted inside the article's own
+    sentence is its subject's words. Leading connectives ("However,") are skipped.
+    """
+    w = cue_words()
+    lead = re.match(r"[\s\u2022\u00b7*\u2013\u2014-]*(?:(?:[A-Z][a-z]+|and|but|so)\s*,?\s+)*?", sentence)
+    pos = lead.end() if lead else 0
+    dets = alternation(sorted(w.definite | w.indefinite))
+    role = rf"(?i:(?:{dets})\s+(?:[\w’'\-.]+\s+){{0,4}}?(?:{alternation(list(w.roles))}))(?![\w’'])"
+    pronoun = alternation([p.capitalize() for p in w.pronouns])
+    verb = r"(?=(?:,[^,]{1,80},)?\s+(?:(?:also|later|then|even|again|has|had|have)\s+)*[a-z]{2,})"
+    for _ in range(3):  # past up to three connectives that are not a subject
+        m = re.compile(rf"(?P<speaker>{role}|(?:{pronoun})\b|{NAME_RUN}){verb}").match(sentence, pos)
+        if m is None:
+            return None
+        raw = m.group("speaker")
+        first = raw.split()[0]
+        if first.lower() in w.pronouns:
+            return Cue(raw, "pronoun", "", m.start(), m.end())
+        if first.lower() in w.definite | w.indefinite and role_nouns(raw):
+            phrase = " ".join(raw.split())
+            definite = first.lower() in w.definite
+            return Cue(phrase, "role", "", m.start(), m.end(), role_nouns(phrase), definite)
+        if first in w.not_names and len(raw.split()) == 1:
+            pos = m.end()
+            nxt = re.match(r",?\s+", sentence[pos:])
+            pos += nxt.end() if nxt else 0
+            continue
+        name, skipped, nouns = split_name(raw)
+        if name is None:
+            return None
+        start = m.start() + skipped
+        return Cue(name, "name", "", start, m.end(), nouns | nouns_before(sentence, start))
+    return None
+
+
+def label_lead(prefix: str) -> Cue | None:
+    """'Armbruster: “…”' or 'Paul Pettit, Public Health director: “…”': a speaker label."""
+    m = re.fullmatch(rf"\s*(?P<speaker>{NAME_RUN})(?:,[^:“”\"\n]{{1,80}})?\s*:\s*", prefix)
+    if m is None:
+        return None
+    name, skipped, nouns = split_name(m.group("speaker"))
+    if name is None:
+        return None
+    start = m.start("speaker") + skipped
+    return Cue(name, "name", "", start, m.end("speaker"), nouns)

@@ -80,9 +80,7 @@ def _load_markdown(text: str, path: str | None) -> Article:
     body = text
     lines = text.split("\n")
     if lines and lines[0].rstrip() == "---":
-        close = next(
-            (i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None
-        )
+        close = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
         if close is None:
             raise ArticleError("front matter is never closed with '---'", path=path, line=1)
         meta = _front_matter("\n".join(lines[1:close]), path)

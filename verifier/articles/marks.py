@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from verifier.articles.cues import (
     Cue,
+    cue_after,
     cue_before,
     cue_in,
 )
@@ -24,9 +25,7 @@ _ABBREV = re.compile(
     r"|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])$"
 )
 _SENTENCE_END = re.compile(r"[.!?…][\u201d\u2019\"')]*\s+")
-_NESTED = re.compile(
-    r"(?:^|[\s\u2014(\[])(?:\u2018|'(?=[^\W\d_]))[^\n]*?\S[\u2019'](?![\w\u2019'])"
-)
+_NESTED = re.compile(r"(?:^|[\s\u2014(\[])(?:\u2018|'(?=[^\W\d_]))[^\n]*?\S[\u2019'](?![\w\u2019'])")
 TERMINAL = ".!?"
 QUOTED = re.compile(r"[\u201c\"][^\u201c\u201d\"]*[\u201d\"]")
 
@@ -50,14 +49,65 @@ class Piece:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: blocks between blank lines, or lines when the text has no blank line."""
-    sep = r"\n[ \t]*\n\s*" if re.search(r"\n[ \t]*\n", text) else r"\n\s*"
+    blank_lines = re.search(r"\n[ \t]*\n", text) is not None
+    sep = r"\n[ \t]*\n\s*" if blank_lines else r"\n\s*"
     spans: list[tuple[int, int]] = []
     pos = 0
     for m in re.finditer(sep, text):
         spans.append((pos, m.start()))
         pos = m.end()
     spans.append((pos, len(text)))
-    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+    kept = [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+    return kept if blank_lines else _join_open_lines(text, kept)
+
+
+def _join_open_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Copy with a line per paragraph: a line that leaves a quote open goes on into the next.
+
+    A quote broken across single line breaks would otherwise lose its middle lines. The
+    lines are joined only when the quote closes within a few lines and no line between
+    opens a mark of its own (a new paragraph of the quote), so a stray mark never
+    swallows the narration after it.
+    """
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        start, end = lines[i]
+        j = i
+        if _left_open(text, start, end):
+            for k in range(i + 1, min(i + 1 + _MAX_JOINED_LINES, len(lines))):
+                if _opens_line(text, lines[k][0]):
+                    break
+                if not _left_open(text, start, lines[k][1]):
+                    j = k
+                    break
+            # a hard-wrapped credit runs on: '…applied," said\nSecretary Alma Ruiz.'
+            while j > i and j + 1 < len(lines) and j - i < _MAX_JOINED_LINES:
+                tail = text[lines[j][0] : lines[j][1]].rstrip()
+                if not re.search(r"[a-z,]$", tail) or _opens_line(text, lines[j + 1][0]):
+                    break
+                j += 1
+        out.append((start, lines[j][1]))
+        i = j + 1
+    return out
+
+
+_MAX_JOINED_LINES = 12  # lines a broken (or hard-wrapped) quote may run on before it closes
+
+
+def _opens_line(text: str, pos: int) -> bool:
+    """A line that starts by opening a quote: a new paragraph of the quote, not its middle."""
+    ch = text[pos]
+    if ch in _OPENERS:
+        return True
+    return ch == '"' and pos + 1 < len(text) and not text[pos + 1].isspace()
+
+
+def _left_open(text: str, start: int, end: int) -> bool:
+    """Whether a line ends inside a double-quoted passage."""
+    chunk = text[start:end]
+    curly = chunk.count("\u201c") - chunk.count("\u201d")
+    return curly > 0 or (curly == 0 and chunk.count('"') % 2 == 1)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -122,7 +172,8 @@ def _scan_single(text: str, para: int, span: tuple[int, int]) -> list[Piece]:
         close = _SINGLE_CLOSE.search(text, m.end(), end)
         if close is None:
             break
-        if len(text[m.end() : close.start()].split()) >= 3:
+        words = len(text[m.end() : close.start()].split())
+        if words >= 3 or (words and cue_after(text[close.end() : end]) is not None):
             pieces.append(_closed(text, para, m.start(), close.start()))
         pos = close.end()
     return pieces
@@ -131,6 +182,8 @@ def _scan_single(text: str, para: int, span: tuple[int, int]) -> list[Piece]:
 def scan_paragraph(text: str, para: int, span: tuple[int, int]) -> list[Piece]:
     """Pair the double quote marks of one paragraph into pieces, recovering strays."""
     start, end = span
+    if "``" in text[start:end]:
+        return _scan_doubled(text, para, span)
     if not any(text[i] in MARKS for i in range(start, end)):
         return _scan_single(text, para, span)
     pieces: list[Piece] = []
@@ -151,6 +204,20 @@ def scan_paragraph(text: str, para: int, span: tuple[int, int]) -> list[Piece]:
     if open_at is not None:
         pieces.append(_unclosed(text, para, open_at, end, True))
     return [p for p in pieces if p.end > p.start]
+
+
+_DOUBLED = re.compile(r"``(?P<words>.+?)''(?!')", re.DOTALL)
+
+
+def _scan_doubled(text: str, para: int, span: tuple[int, int]) -> list[Piece]:
+    """Typewriter marks as some archives print them: ``quoted words'' (two characters each)."""
+    start, end = span
+    pieces: list[Piece] = []
+    for m in _DOUBLED.finditer(text, start, end):
+        s, e = _trim(text, m.start("words"), m.end("words"))
+        if e > s:
+            pieces.append(Piece(s, e, para, m.start() + 1, m.end(), _nested(text, s, e)))
+    return pieces
 
 
 def _line_run_on(text: str, para_start: int, pos: int) -> bool:
@@ -196,5 +263,3 @@ def _unopened(text: str, para: int, para_start: int, last_close: int, close_at: 
 def _nested(text: str, start: int, end: int) -> frozenset[QuoteFlag]:
     """NESTED when a single-quoted passage sits inside; apostrophes alone never count."""
     return frozenset({QuoteFlag.NESTED}) if _NESTED.search(text, start, end) else frozenset()
-
-

@@ -16,10 +16,15 @@ from verifier.articles.anaphora import SpeakerResolver
 from verifier.articles.cues import (
     NAME_RUN,
     Cue,
+    alternation,
     cue_after,
     cue_before,
     cue_in,
     cue_words,
+    fragment_subject,
+    is_person_name,
+    label_lead,
+    sentence_subject,
     split_name,
     subject_cue,
 )
@@ -38,6 +43,7 @@ from verifier.articles.marks import (
 from verifier.models import Article, Quote, QuoteFlag, Span
 
 __all__ = ["extract_quotes", "load_article", "load_article_text"]
+
 
 @dataclass(frozen=True, slots=True)
 class _Group:
@@ -58,7 +64,7 @@ def extract_quotes(article: Article) -> list[Quote]:
     groups = _group(text, paras, pieces)
     quotes = _attribute([_build(text, paras, g) for g in groups], text, paras)
     resolver = SpeakerResolver(text)
-    return [_resolve(q, cue, resolver) for q, cue in quotes]
+    return [_resolve(q, cue, resolver, text) for q, cue in quotes]
 
 
 # --- Joining pieces into quotes -----------------------------------------------------------
@@ -82,15 +88,11 @@ def _group(text: str, paras: list[tuple[int, int]], pieces: list[Piece]) -> list
                 flags.discard(QuoteFlag.UNCLOSED)
             last = dataclasses.replace(last, flags=last.flags - {QuoteFlag.UNCLOSED})
             piece = dataclasses.replace(piece, flags=piece.flags - {QuoteFlag.UNOPENED})
-        groups[-1] = _Group(
-            prev.pieces[:-1] + (last, piece), frozenset(flags), prev.cue or cue
-        )
+        groups[-1] = _Group(prev.pieces[:-1] + (last, piece), frozenset(flags), prev.cue or cue)
     return groups
 
 
-def _link(
-    text: str, paras: list[tuple[int, int]], a: Piece, b: Piece
-) -> tuple[QuoteFlag, Cue | None] | None:
+def _link(text: str, paras: list[tuple[int, int]], a: Piece, b: Piece) -> tuple[QuoteFlag, Cue | None] | None:
     """How piece ``b`` continues the quote ending in piece ``a``, if it does."""
     if a.at_edge and a.close_end is None:
         next_para = b.para == a.para + 1 and _starts_paragraph(text, paras[b.para][0], b)
@@ -160,9 +162,7 @@ def _next_mark(text: str, pos: int, hi: int) -> int:
     return min(found, default=hi)
 
 
-def _prefix(
-    text: str, paras: list[tuple[int, int]], piece: Piece
-) -> tuple[int, str] | None:
+def _prefix(text: str, paras: list[tuple[int, int]], piece: Piece) -> tuple[int, str] | None:
     """The start of the sentence before the opening mark (after any earlier quote)."""
     if piece.open_mark is None:
         return None
@@ -198,7 +198,7 @@ def _is_partial(
     """A fragment inside the article's own sentence, judged at either end."""
     words = text[first.start : first.end].lstrip("\u2018'(\u2014\u2013- ")
     upper = words[:1].isupper() or words[:1].isdigit()
-    if prefix is not None and prefix[1].strip():
+    if prefix is not None and prefix[1].strip(" \t\n*`\u2022\u00b7"):
         lead = prefix[1].rstrip()
         intro_cue = cue is not None and cue.end >= prefix[0] + len(lead) - 1
         if not ((lead[-1] in ":," and (upper or intro_cue)) or (intro_cue and upper)):
@@ -226,20 +226,29 @@ def _attribute(
     """Fill attributions the quote's own sentence lacks: a colon intro, or the same speaker."""
     out: list[tuple[Quote, Cue | None]] = []
     for quote, cue in built:
+        weak = False  # credited only as its sentence's subject
         if cue is None and QuoteFlag.PARTIAL not in quote.flags:
             cue = (
-                _paragraph_lead(text, paras, quote)
+                _label_lead(text, paras, quote)
+                or _paragraph_lead(text, paras, quote)
                 or _dash_credit(text, paras, quote)
                 or _colon_intro(text, paras, quote)
+                or _colon_subject(text, paras, quote)
+                or _name_line(text, paras, quote)
                 or _continued(text, paras, quote, out)
             )
-            if cue is not None:
-                quote = dataclasses.replace(
-                    quote, attributed_to=cue.speaker, cue=cue.cue or None
-                )
+        elif cue is None and not _title_cased(quote.text) and not _named_as_word(text, quote):
+            cue = _subject_of_sentence(text, paras, quote)
+            weak = cue is not None
+        if cue is not None and quote.attributed_to is None:
+            quote = dataclasses.replace(quote, attributed_to=cue.speaker, cue=cue.cue or None)
         words = len(re.findall(r"[\w\u2019'-]+", quote.text))
-        if cue is None and (words <= 2 or _title_cased(quote.text)):
-            quote = dataclasses.replace(quote, flags=quote.flags | {QuoteFlag.SCARE})
+        if cue is None or weak:
+            if _title_cased(quote.text):
+                flags = {QuoteFlag.SCARE, QuoteFlag.TITLE}
+                quote = dataclasses.replace(quote, flags=quote.flags | flags)
+            elif words <= 2 or _named_as_word(text, quote):
+                quote = dataclasses.replace(quote, flags=quote.flags | {QuoteFlag.SCARE})
         out.append((quote, cue))
     return out
 
@@ -257,6 +266,87 @@ def _title_cased(quoted: str) -> bool:
     return len(words) >= 2 and bool(long) and all(w[0].isupper() for w in long)
 
 
+def _named_as_word(text: str, quote: Quote) -> bool:
+    """'known as "the Professor"', 'the word "resilient"': a nickname or a word, not speech."""
+    lead = text[max(0, quote.span.start - 40) : max(0, quote.span.start - 1)].lower()
+    leads = alternation(list(cue_words().not_speech_leads))
+    return re.search(rf"\b(?:{leads})\s*,?\s*$", lead) is not None
+
+
+def _label_lead(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
+    """A speaker label opening the paragraph: 'Armbruster: “…”'."""
+    para_start = paras[_para_index(paras, quote.span.start)][0]
+    return _shift(label_lead(text[para_start : quote.span.start - 1]), para_start)
+
+
+def _subject_of_sentence(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
+    """A fragment with no cue of its own: the words of its sentence's subject."""
+    para_start = paras[_para_index(paras, quote.span.start)][0]
+    start = sentence_start(text, para_start, quote.span.start)
+    before = QUOTED.sub(lambda m: " " * len(m.group()), text[start : quote.span.start])
+    return _shift(fragment_subject(before), start)
+
+
+def _colon_subject(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
+    """'… he wanted to make one thing clear: “…”': a colon intro whose subject is the speaker."""
+    para_start = paras[_para_index(paras, quote.span.start)][0]
+    opening = quote.span.start - 1
+    if not re.search(r":\s*$", text[para_start:opening]):
+        return None
+    start = sentence_start(text, para_start, opening)
+    before = QUOTED.sub(lambda m: " " * len(m.group()), text[start:opening])
+    return _shift(sentence_subject(before), start)
+
+
+def _name_line(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
+    """A statement credited by a name on a line of its own, as press releases print them.
+
+    The article's own layout decides whether the name comes before or after the quotes:
+    the side where a bare name stands beside more of its whole-paragraph quotes.
+    """
+    if not _whole_paragraphs(text, paras, quote):
+        return None
+    first = _para_index(paras, quote.span.start)
+    last = _para_index(paras, quote.span.end)
+    before = _bare_name(text, paras, first - 1)
+    after = _bare_name(text, paras, last + 1)
+    if before is None and after is None:
+        return None
+    if before is not None and after is not None:
+        return after if _names_follow(text, paras) else before
+    return before or after
+
+
+def _bare_name(text: str, paras: list[tuple[int, int]], i: int) -> Cue | None:
+    """A paragraph that is only a person's name (and title): 'Superintendent George Arlotto'."""
+    if not 0 <= i < len(paras):
+        return None
+    s, e = paras[i]
+    line = text[s:e]
+    m = re.fullmatch(rf"(?:[\u2014\u2013-]\s*)?(?P<run>{NAME_RUN})", line)
+    if m is None:
+        return None
+    name, skipped, nouns = split_name(m.group("run"))
+    w = cue_words()
+    if name is None or len(name.split()) < 2 or not is_person_name(name):
+        return None
+    if name.split()[-1] in w.title_words or name.split()[-1].lower() in w.roles:
+        return None
+    start = s + m.start("run") + skipped
+    return Cue(name, "name", "", start, start + len(name), nouns)
+
+
+def _names_follow(text: str, paras: list[tuple[int, int]]) -> bool:
+    """Whether this article prints a bare name after its quotes (rather than before)."""
+    after = before = 0
+    for i, (s, _e) in enumerate(paras):
+        if text[s : s + 1] not in MARKS + "`":
+            continue
+        before += _bare_name(text, paras, i - 1) is not None
+        after += _bare_name(text, paras, i + 1) is not None
+    return after > before
+
+
 def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
     return next(i for i, (s, e) in enumerate(paras) if s <= pos <= e)
 
@@ -272,13 +362,25 @@ def _paragraph_lead(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cu
     return _shift(cue, para_start)
 
 
-_DASH_CREDIT = re.compile(rf"[\u201d\"\u2019']?\s*[\u2014\u2013]\s*(?P<run>{NAME_RUN})(?:,[^\n]*)?\s*$")
+_DASH = r"(?:[\u2014\u2013]|-{1,3})"
+_DASH_CREDIT = re.compile(
+    rf"[\u201d\"\u2019']?\s*{_DASH}\s*(?P<run>{NAME_RUN})(?:\s*\([^()\n]{{1,30}}\))?"
+    r"(?:,[^\n]*|\s+(?:on|to|in|at|about|after|when|of|during|speaking)\b[^\n]*)?\s*$"
+)
 
 
 def _dash_credit(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
-    """A dash and a name closing the paragraph after the quote: '"..." — Commissioner Ruth Hale'."""
-    end = paras[_para_index(paras, quote.span.end)][1]
-    m = _DASH_CREDIT.match(text, quote.span.end, end)
+    """A dash and a name after the quote: '"..." — Commissioner Ruth Hale, on the fares'.
+
+    The credit closes the quote's paragraph, or opens the next one when the quote
+    fills its own paragraph (quotation round-ups print it so).
+    """
+    i = _para_index(paras, quote.span.end)
+    m = _DASH_CREDIT.match(text, quote.span.end, paras[i][1])
+    if m is None and i + 1 < len(paras) and _whole_paragraphs(text, paras, quote):
+        m = _DASH_CREDIT.match(text, paras[i + 1][0] - 1, paras[i + 1][1])
+        if m is not None and not re.match(r"\s*" + _DASH, text[paras[i + 1][0] : paras[i + 1][1]]):
+            m = None
     if m is None:
         return None
     name, skipped, nouns = split_name(m.group("run"))
@@ -325,8 +427,15 @@ def _whole_paragraphs(text: str, paras: list[tuple[int, int]], quote: Quote) -> 
     return not re.search(r"\w", before + after)
 
 
-def _resolve(quote: Quote, cue: Cue | None, resolver: SpeakerResolver) -> Quote:
+def _resolve(quote: Quote, cue: Cue | None, resolver: SpeakerResolver, text: str) -> Quote:
     """Who the attribution means ("he" -> "John Kirby"), in article order."""
     if cue is None:
         return quote
-    return dataclasses.replace(quote, speaker_name=resolver.resolve(cue, quote.span.start))
+    credit = resolver.credit(cue, quote.span.start)
+    return dataclasses.replace(
+        quote,
+        speaker_name=credit.name,
+        speaker_kind=credit.kind,
+        speaker_mention=credit.mention,
+        speaker_mention_text=credit.mention.of(text) if credit.mention else None,
+    )

@@ -8,6 +8,13 @@ from pathlib import Path
 
 from verifier.corpus.filters import DocFilter, filtered
 from verifier.corpus.search_space import SearchSpace
+from verifier.errors import InputError
+from verifier.eval.extraction import (
+    evaluate_extraction,
+    extraction_to_dict,
+    format_extraction_scores,
+    is_extraction_labels,
+)
 from verifier.eval.render import format_comparison, format_scores, scores_to_dict
 from verifier.eval.scoreboard import EvalSet, Scores, evaluate, labelled_months, load_eval
 from verifier.report.render import to_json
@@ -17,6 +24,8 @@ EXAMPLE = """examples:
   quotecheck eval tests/eval/quotes.yaml
   quotecheck eval tests/eval/quotes.yaml --show-misses
   quotecheck eval tests/eval/quotes.yaml --format json > scores.json
+  quotecheck eval tests/data/articles/labels.yaml          (extraction labels: the scoreboard
+  quotecheck eval real/labels-a.yaml real/labels-b.yaml      of quotes found and credited)
   quotecheck eval tests/eval/real-news.yaml --corpus ../shared/corpora/wh-briefings \\
       --index /tmp/wh.sqlite --peer --small-corpus
 """
@@ -30,22 +39,28 @@ def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: 
         epilog=EXAMPLE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("file", help="eval file (YAML with 'cases' and optional 'articles')")
     p.add_argument(
-        "--corpus", metavar="DIR", help="folder of transcripts (default: the bundled corpus)"
+        "file",
+        nargs="+",
+        help="eval file (YAML with 'cases' and optional 'articles'), or one or more "
+        "extraction label files (schema quotecheck.labels/1)",
     )
+    p.add_argument("--corpus", metavar="DIR", help="folder of transcripts (default: the bundled corpus)")
     p.add_argument("--index", metavar="PATH", help="the corpus's index file (built if missing)")
     p.add_argument("--no-index", action="store_true", help="parse the corpus folder instead")
     p.add_argument(
-        "--config", metavar="FILE",
+        "--config",
+        metavar="FILE",
         help="quotecheck.yaml whose thresholds and aliases to score (default: ./quotecheck.yaml)",
     )
     p.add_argument(
-        "--peer", action="store_true",
+        "--peer",
+        action="store_true",
         help="also score the peer baseline (rapidfuzz partial_ratio, fixed thresholds) beside it",
     )
     p.add_argument(
-        "--small-corpus", action="store_true",
+        "--small-corpus",
+        action="store_true",
         help="also score against only the months the labelled transcripts come from",
     )
     p.add_argument("--format", choices=["text", "json"], default="text")
@@ -54,7 +69,15 @@ def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: 
 
 
 def run(args: argparse.Namespace) -> int:
-    evalset = load_eval(args.file)
+    files: list[str] = list(args.file)
+    labels = [is_extraction_labels(f) for f in files]
+    if any(labels):
+        if not all(labels):
+            raise InputError("eval: give one eval file, or extraction label files only")
+        return run_extraction(files, args.format)
+    if len(files) > 1:
+        raise InputError("eval: give one eval file, or extraction label files only")
+    evalset = load_eval(files[0])
     options = CorpusOptions(
         folder=str(Path(args.corpus)) if args.corpus else None,
         index=args.index,
@@ -75,6 +98,18 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(format_scores(scores, show_misses=args.show_misses))
     else:
         sys.stdout.write(format_scores(scores, show_misses=args.show_misses))
+    return 0
+
+
+def run_extraction(files: list[str], fmt: str) -> int:
+    """The extraction scoreboard of label files: found, credited, kinds, mentions, patterns."""
+    scores = evaluate_extraction(files)
+    if fmt == "json":
+        data = {"labels": files, "extraction": extraction_to_dict(scores)}
+        sys.stdout.write(to_json(data) + "\n")
+    else:
+        sys.stdout.write(f"quotecheck eval: extraction labels {' '.join(files)}\n\n")
+        sys.stdout.write(format_extraction_scores(scores, max_mismatches=40) + "\n")
     return 0
 
 

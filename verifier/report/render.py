@@ -8,6 +8,7 @@ from typing import Any
 
 from verifier.models import Article, EditKind, EditOp, Finding, Severity
 from verifier.report.alternatives import distinct_alternatives
+from verifier.report.credit_line import credit_words, mention_words, not_speech_words
 from verifier.report.effective import Effective, decision_words, effective, engine_note, summary_counts
 from verifier.text.display import unescape_markdown
 
@@ -36,6 +37,16 @@ def finding_to_dict(finding: Finding) -> dict[str, Any]:
             "attributed_to": q.attributed_to,
             "cue": q.cue,
             "speaker_name": q.speaker_name,
+            "speaker_kind": str(q.speaker_kind),
+            "speaker_mention": (
+                None
+                if q.speaker_mention is None
+                else {
+                    "start": q.speaker_mention.start,
+                    "end": q.speaker_mention.end,
+                    "text": q.speaker_mention_text,
+                }
+            ),
             "pieces": [{"start": p.start, "end": p.end} for p in q.pieces],
             "flags": sorted(str(f) for f in q.flags),
         },
@@ -156,8 +167,10 @@ def finding_text(finding: Finding, *, color: bool = False, verdict: Effective | 
         f"  quote:    \u201c{unescape_markdown(q.text)}\u201d",
     ]
     if q.attributed_to:
-        cue = f" ({q.cue})" if q.cue else ""
-        lines.append(f"  credited: {q.attributed_to}{cue}")
+        mention = mention_words(q)
+        lines.append(f"  credited: {credit_words(q)}" + (f", {mention}" if mention else ""))
+    if (not_speech := not_speech_words(q)) is not None:
+        lines.append(f"  note:     {not_speech}")
     m = finding.match
     if m is not None:
         t = m.transcript
