@@ -32,6 +32,7 @@ from verifier.errors import CorpusIndexError
 from verifier.models import Transcript
 
 _CACHE = 64  # transcripts (and their word arrays) kept after use
+_MMAP_BYTES = 1 << 31  # map up to 2 GB (where common SQLite builds cap it); beyond, plain reads
 
 
 class Norms(Sequence[str]):
@@ -71,6 +72,10 @@ class IndexedCorpus:
         if not self.index_path.is_file():
             raise CorpusIndexError("index not found", path=str(index_path))
         self._con = connect_ro(self.index_path)
+        # Read pages through a memory map, not one read() call per 4 KB page: a quote
+        # loads a dozen transcripts' word arrays (50 KB each). The file is never
+        # written in place (a build replaces it), so a mapping stays valid.
+        self._con.execute(f"PRAGMA mmap_size={_MMAP_BYTES}")
         self._lock = threading.Lock()
         meta = read_meta(self._con)
         if meta.get("schema") != SCHEMA:
