@@ -91,6 +91,12 @@ def test_counts_and_hits_match_memory(bundled_corpus: Corpus, bundled_index: Ind
         assert np.array_equal(bundled_index.hits(gram), bundled_corpus.hits(gram))
 
 
+def test_hits_many_answers_as_hits(bundled_corpus: Corpus, bundled_index: IndexedCorpus) -> None:
+    grams = [("the",), ("zzzz",), ("working", "group"), ("the",), ("of", "the"), ("zzzz", "the")]
+    for gram, got in zip(grams, bundled_index.hits_many(grams), strict=True):
+        assert np.array_equal(np.sort(got), bundled_corpus.hits(gram))
+
+
 def test_incremental_update_adds_changes_and_deletes(small_dir: Path) -> None:
     first = build_index(small_dir)
     assert first.mode == "full" and first.transcripts == len(SMALL)
@@ -99,12 +105,19 @@ def test_incremental_update_adds_changes_and_deletes(small_dir: Path) -> None:
     victim.unlink()
     text = edited.read_text()
     edited.write_text(text.replace("the ", "the quite remarkable ", 3))
-    shutil.copy(BUNDLED_CORPUS / "2024-01-28-background-press-call-counternarcotics-working-group-beijing.md",
-                small_dir / "added.md")
+    shutil.copy(
+        BUNDLED_CORPUS / "2024-01-28-background-press-call-counternarcotics-working-group-beijing.md",
+        small_dir / "added.md",
+    )
     assert not check_freshness(small_dir, default_index_path(small_dir)).fresh
     stats = build_index(small_dir)
     assert (stats.mode, stats.added, stats.changed, stats.deleted, stats.parsed) == (
-        "incremental", 1, 1, 1, 2)
+        "incremental",
+        1,
+        1,
+        1,
+        2,
+    )
     assert check_freshness(small_dir, default_index_path(small_dir)).fresh
     indexed = IndexedCorpus(default_index_path(small_dir))
     memory = Corpus.from_path(small_dir)
@@ -118,7 +131,8 @@ def test_incremental_update_adds_changes_and_deletes(small_dir: Path) -> None:
     full = build_index(small_dir, small_dir / "full.sqlite", full=True)
     assert full.mode == "full"
     assert findings(IndexedCorpus(small_dir / "full.sqlite", root=small_dir), quotes) == findings(
-        memory, quotes)
+        memory, quotes
+    )
 
 
 def test_duplicate_becomes_the_kept_copy_when_the_first_is_deleted(small_dir: Path) -> None:
@@ -155,7 +169,9 @@ def test_killed_build_leaves_the_previous_index_usable(tmp_path: Path) -> None:
     stamp = index.stat().st_mtime_ns
     proc = subprocess.Popen(
         [sys.executable, "-m", "verifier", "index", str(root), "--full", "--quiet", "--workers", "1"],
-        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     tmp = index.with_name(f"{index.name}.tmp-{proc.pid}")
     deadline = time.monotonic() + 60

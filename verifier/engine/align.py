@@ -213,26 +213,31 @@ class Aligner:
         seeds = self.seeds(q)
         if not seeds:
             return []
-        diag_parts, qidx_parts, weight_parts = [], [], []
         found = self.space.hits_many([g for g, _, _ in seeds])
-        for (_gram, i, w), pos in zip(seeds, found, strict=True):
-            diag_parts.append(pos - i)
-            qidx_parts.append(np.full(len(pos), i, np.int64))
-            weight_parts.append(np.full(len(pos), w))
-        diag = np.concatenate(diag_parts)
-        qidx = np.concatenate(qidx_parts)
-        weight = np.concatenate(weight_parts)
-        if len(diag) == 0:
+        sizes = [len(pos) for pos in found]
+        qidx = np.repeat(np.array([i for _, i, _ in seeds], np.int64), sizes)
+        weight = np.repeat(np.array([w for _, _, w in seeds], np.float64), sizes)
+        if len(qidx) == 0:
             return []
-        order = np.lexsort((qidx, diag))
+        diag = np.concatenate(found).astype(np.int64, copy=False) - qidx
+        # One stable sort on (diagonal, quote index) packed in one integer: the order
+        # np.lexsort((qidx, diag)) gives, at half the cost.
+        order = np.argsort(diag * (len(q) + 1) + qidx, kind="stable")
         diag, qidx, weight = diag[order], qidx[order], weight[order]
         width = max(8, len(q) // 2 + 4)
-        cluster = np.concatenate(([0], np.cumsum(np.diff(diag) > width)))
+        breaks = np.flatnonzero(np.diff(diag) > width) + 1
+        cluster = np.zeros(len(diag), np.int64)
+        cluster[breaks] = 1
+        cluster = np.cumsum(cluster)
         key = cluster * (len(q) + 1) + qidx
-        _, first = np.unique(key, return_index=True)
+        # Each quote word votes once per region, with its first seed there (the
+        # first of equal keys in a stable sort: what np.unique's return_index gives).
+        by_key = np.argsort(key, kind="stable")
+        sorted_key = key[by_key]
+        first = by_key[np.concatenate(([True], sorted_key[1:] != sorted_key[:-1]))]
         votes = np.bincount(cluster[first], weights=weight[first])
-        lo = np.minimum.reduceat(diag, np.flatnonzero(np.diff(cluster, prepend=-1)))
-        hi = np.maximum.reduceat(diag, np.flatnonzero(np.diff(cluster, prepend=-1)))
+        lo = diag[np.concatenate(([0], breaks))]  # diagonals are sorted: a region's first is its lowest
+        hi = diag[np.concatenate((breaks, [len(diag)])) - 1]
         order_key = self.nearness(lo) if self.near is not None else lo
         top = np.lexsort((lo, order_key, -votes))[: self.policy.candidates_per_piece]
         top = top[votes[top] >= self.policy.candidate_vote_share * votes[top[0]]]

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from verifier.transcripts.speakers import Aliases
 
 _CACHE = 64  # transcripts (and their word arrays) kept after use
+_MMAP_BYTES = 1 << 31  # map up to 2 GB (where common SQLite builds cap it); beyond, plain reads
 
 
 class Norms(Sequence[str]):
@@ -77,6 +78,10 @@ class IndexedCorpus:
         if not self.index_path.is_file():
             raise CorpusIndexError("index not found", path=str(index_path))
         self._con = connect_ro(self.index_path)
+        # Read pages through a memory map, not one read() call per 4 KB page: a quote
+        # loads a dozen transcripts' word arrays (50 KB each). The file is never
+        # written in place (a build replaces it), so a mapping stays valid.
+        self._con.execute(f"PRAGMA mmap_size={_MMAP_BYTES}")
         self._lock = threading.Lock()
         meta = read_meta(self._con)
         if meta.get("schema") != SCHEMA:
@@ -211,6 +216,15 @@ class IndexedCorpus:
         return [self._word_ids.get(w) for w in words]
 
     def _key(self, gram: tuple[str, ...]) -> int | None:
+        """A gram's postings key, in plain ints: ``gram_key`` builds numpy arrays for one
+        pair, which cost more than the lookup itself at a few hundred grams a quote."""
+        self._vocab()
+        get = self._word_ids.get
+        if len(gram) == 1:
+            return get(gram[0])
+        if len(gram) == 2:
+            a, b = get(gram[0]), get(gram[1])
+            return None if a is None or b is None else ((a + 1) << 32) | b  # as pair_keys
         ids = self._ids_of(gram)
         return None if None in ids else gram_key(ids)  # type: ignore[arg-type]
 
@@ -253,25 +267,33 @@ class IndexedCorpus:
                             f"SELECT key, pos FROM {table} WHERE key IN ({marks})", want
                         ).fetchall()
                     )
-        return [self._positions(k, blobs) for k in keys]
+        return self._positions(keys, blobs)
 
-    def _positions(self, key: int | None, blobs: list[dict[int, bytes]]) -> npt.NDArray[np.int64]:
-        if key is None:
-            return np.zeros(0, np.int64)
-        parts = []
+    def _positions(
+        self, keys: list[int | None], blobs: list[dict[int, bytes]]
+    ) -> list[npt.NDArray[np.int64]]:
+        """Each key's global positions: segment 0's then segment 1's, each in stored order.
+
+        All of a segment's postings are mapped to transcripts in one ``searchsorted``
+        (a quote asks for a dozen grams and thousands of positions), then cut per key.
+        """
+        parts: list[list[npt.NDArray[np.int64]]] = [[] for _ in keys]
         for seg in (0, 1):
-            blob = blobs[seg].get(key)
-            if blob is None:
+            held = [(k, blobs[seg][key]) for k, key in enumerate(keys) if key in blobs[seg]]
+            if not held:
                 continue
-            pos = np.frombuffer(blob, np.uint32).astype(np.int64)
+            pos = np.frombuffer(b"".join(b for _, b in held), np.uint32).astype(np.int64)
             seg_bases, seg_docs = self._segs[seg]
             i = np.searchsorted(seg_bases, pos, "right") - 1
             doc = seg_docs[i]
             keep = doc >= 0
-            parts.append(self._bases[doc[keep]] + (pos[keep] - seg_bases[i[keep]]))
-        if not parts:
-            return np.zeros(0, np.int64)
-        return np.concatenate(parts) if len(parts) > 1 else parts[0]
+            glob = self._bases[doc] + (pos - seg_bases[i])
+            cut = 0
+            for k, blob in held:
+                n = len(blob) // 4
+                parts[k].append(glob[cut : cut + n][keep[cut : cut + n]])
+                cut += n
+        return [np.zeros(0, np.int64) if not p else np.concatenate(p) if len(p) > 1 else p[0] for p in parts]
 
     def close(self) -> None:
         self._con.close()
