@@ -279,6 +279,17 @@ def test_rolling_auto_captions_say_each_word_once() -> None:
     assert t.turns[0].start_time == "00:07:10"
 
 
+def test_caption_sound_descriptions_are_not_words() -> None:
+    """The WSJ captions describe sounds for deaf viewers ("(chuckles)", "(metal bangs wall)"):
+    nobody said them, so a quote printed without them is word for word."""
+    t = load_transcript(REAL / "wsj-potomac-watch-video-captions-2021-01-07.vtt")
+    said = " ".join(p.of(t.text) for turn in t.turns for p in turn.paragraphs)
+    for sound in ("chuckles", "shouting overlaps", "metal bangs wall", "debris clatters"):
+        assert sound not in said
+    finding = verify_quote(Quote.typed("Trump and I, we've had a hell of a journey."), Corpus([t]))
+    assert finding.fidelity is Fidelity.VERBATIM, finding.reasons
+
+
 def test_video_transcript_times_are_not_words() -> None:
     t = load_transcript(REAL / "dailymotion-miller-state-briefing-video-transcript.txt")
     said = [p.of(t.text) for p in t.turns[0].paragraphs]
