@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from verifier.corpus.files import speaker_resolved
 from verifier.corpus.memory import Corpus
 from verifier.models import Attribution, Fidelity, Quote, Role
 from verifier.session import verify_quote
@@ -201,6 +202,50 @@ def test_every_label_is_the_person_a_reader_takes_it_for() -> None:
             assert seen[label].name == who, (name, label)
             if role is not None:
                 assert seen[label].role is role, (name, label)
+
+
+# Read in each sample: the turns whose speaker stays unresolved, and why the page leaves it open.
+UNRESOLVED = {
+    # captions and video transcripts with no voices at all
+    ("archive-dctv-community-media-roundtable-autocaptions.vtt", ""): 1,
+    ("dailymotion-miller-state-briefing-video-transcript.txt", ""): 1,
+    ("wsj-potomac-watch-video-captions-2021-01-07.vtt", ""): 4,  # <v -> is a voice left unnamed
+    # machine transcripts that number their speakers
+    ("iheart-building-the-good-life-sorkin-2022-01-14.txt", "Speaker 1"): 1,
+    ("rev-price-state-department-briefing-2022-08-17.txt", "Speaker 1"): 1,
+    ("spreaker-krc-morning-show-powers.vtt", "Speaker 1"): 2,
+    ("spreaker-krc-morning-show-powers.vtt", "Speaker 2"): 1,
+    # an office or a surname, on a page that prints no date to say who held or bore it
+    ("commons-obama-state-dinner-cameron.srt", "The President"): 1,
+    ("plain-conferencevault-obama-midterm-press-conference.txt", "The President"): 1,
+    ("reagan-remarks-soviet-exchange-students-1987-10-16.txt", "THE PRESIDENT"): 4,
+    ("plain-grabien-biden-three-reasons.txt", "BIDEN"): 1,  # Joe or Jill Biden
+}
+# The samples that print no date of the event anywhere (the news feed's "November 14, 2019"
+# and a reporter's "Happy 4/20" are not one).
+UNDATED = {
+    "acquired-sorkin-productivity-interview.txt", "archive-dctv-community-media-roundtable-autocaptions.vtt",
+    "commons-obama-state-dinner-cameron.srt", "dailymotion-miller-state-briefing-video-transcript.txt",
+    "pbs-tavis-smiley-andrew-ross-sorkin.txt", "plain-conferencevault-obama-midterm-press-conference.txt",
+    "plain-grabien-biden-three-reasons.txt", "reagan-remarks-soviet-exchange-students-1987-10-16.txt",
+    "spreaker-krc-morning-show-powers.vtt", "whitehouse-gov-jean-pierre-kirby-briefing-2023-04-20.txt",
+    "wsj-potomac-watch-video-captions-2021-01-07.vtt",
+}
+
+
+def test_only_what_the_pages_leave_open_stays_unresolved_or_undated() -> None:
+    unresolved: dict[tuple[str, str], int] = {}
+    undated: set[str] = set()
+    for name in (c[0] for c in CASES):
+        t = load_transcript(REAL / name)
+        if t.date is None:
+            undated.add(name)
+        for turn in t.turns:
+            if not speaker_resolved(turn.speaker.role, turn.speaker.name):
+                key = (name, turn.speaker.label)
+                unresolved[key] = unresolved.get(key, 0) + 1
+    assert unresolved == UNRESOLVED
+    assert undated == UNDATED
 
 
 def test_a_journalist_is_never_an_official() -> None:
