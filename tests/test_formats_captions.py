@@ -60,3 +60,16 @@ def test_rolling_auto_captions_keep_each_word_once() -> None:
         "good afternoon everybody I have a few things at the top the secretary will travel "
         "very very soon"
     )
+
+
+def test_caption_sound_descriptions_are_not_words() -> None:
+    """Written by hand: captions for deaf viewers describe sounds in bare words in parentheses
+    or brackets; a cue of nothing else says nothing, and one inside a line is cut out."""
+    vtt = (
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Anna>We have had, (chuckles) a long week.</v>\n\n"
+        "00:00:03.000 --> 00:00:04.000\n(door slams)\n[MUSIC PLAYING]\n\n"
+        "00:00:04.000 --> 00:00:06.000\nAnd we are done.\n"
+    )
+    t = get_format("webvtt").parse(vtt)
+    said = [p.of(t.text) for turn in t.turns for p in turn.paragraphs]
+    assert said == ["We have had,", "a long week.", "And we are done."]

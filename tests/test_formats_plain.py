@@ -23,6 +23,21 @@ def test_plain_labels() -> None:
     assert [p.of(t.text) for p in t.turns[3].paragraphs] == ["It is not a yes."]
 
 
+def test_plain_header_lines_are_not_a_turn_but_unlabelled_speech_is() -> None:
+    """Written by hand: a title and a dateline above the first label are the header; words
+    under a "Transcript" line that end as sentences do are someone speaking, unnamed."""
+    plain = get_format("plain")
+    t = plain.parse("Remarks on the Economy\nMay 3, 2019\n\nKIRBY: Good afternoon.\n")
+    assert [turn.speaker.label for turn in t.turns] == ["KIRBY"]
+    assert t.metadata["header"] == ["Remarks on the Economy", "May 3, 2019"]
+    t = plain.parse(
+        "Remarks on the Economy\n\nTranscript:\n\nThank you all for coming.\n\nKIRBY: Good afternoon.\n"
+    )
+    assert [turn.speaker.label for turn in t.turns] == ["", "KIRBY"]
+    assert [p.of(t.text) for p in t.turns[0].paragraphs] == ["Thank you all for coming."]
+    assert t.metadata["header"] == ["Remarks on the Economy", "Transcript:"]
+
+
 def test_plain_without_speakers_is_one_unknown_turn() -> None:
     t = load_transcript(DATA / "nospeakers.txt")
     assert t.format == "plain"

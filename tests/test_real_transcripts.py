@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from verifier.corpus.files import speaker_resolved
 from verifier.corpus.memory import Corpus
 from verifier.models import Attribution, Fidelity, Quote, Role
 from verifier.session import verify_quote
@@ -56,12 +57,13 @@ CASES = [
      "2020-12-22", "Over 320,000 lives lost to this virus.", "Joe Biden"),
     ("factbase-trump-press-gaggle-court-2023-10-25.txt", "segments", 1, None, None, "2023-10-25",
      "what do you think of the testimony of Michael Cohen so far?", None),
-    ("plain-historymusings-trump-press-conference-2017-08-15.txt", "plain", 3, None, None,
+    ("plain-historymusings-trump-press-conference-2017-08-15.txt", "plain", 2,
+     "Donald Trump", "President",
      "2017-08-15", "It took 11 months to build the Empire State Building.", "Donald Trump"),
-    ("plain-grabien-biden-three-reasons.txt", "plain", 2, None, None, None,
+    ("plain-grabien-biden-three-reasons.txt", "plain", 1, None, None, None,
      "to restore the soul of the country", None),
     # the page's only date is its news feed's, so the press conference stays undated
-    ("plain-conferencevault-obama-midterm-press-conference.txt", "plain", 2, None, None,
+    ("plain-conferencevault-obama-midterm-press-conference.txt", "plain", 1, None, None,
      None, "They expect the people they elect to work as hard as they do.", None),
     ("wsj-potomac-watch-video-captions-2021-01-07.vtt", "webvtt", 10, None, None, None,
      "All I can say is count me out, enough is enough.", None),
@@ -106,13 +108,14 @@ CASES = [
     ("agenparl-state-dpb-price-2022-10-11.txt", "whitehouse", 6, "Ned Price",
      "State Department Spokesperson", "2022-10-11", "Let the transcript reflect the applause.",
      "Ned Price"),
-    # plain pages: the lines above the first label are one speakerless turn (counted here)
-    ("usembassy-blinken-goldberg-atlantic-festival-2023-09-28.txt", "plain", 8, None, None,
+    # plain pages: the title, date and "TRANSCRIPT" lines above the first label are the header
+    ("usembassy-blinken-goldberg-atlantic-festival-2023-09-28.txt", "plain", 7,
+     "Jeffrey Goldberg", None,
      "2023-09-28", "Jeff, I don’t think we’re in a new Cold War, but we are in a new era.",
      "Antony Blinken"),
     ("dailymotion-miller-state-briefing-video-transcript.txt", "plain", 1, None, None, None,
      "At the risk of disappointing everyone, I don't have any opening comments.", None),
-    ("pbs-tavis-smiley-andrew-ross-sorkin.txt", "plain", 5, None, None, None,
+    ("pbs-tavis-smiley-andrew-ross-sorkin.txt", "plain", 4, "Tavis", None, None,
      "I think he’s going to lay out a plan around how to spur business investment",
      "Andrew Ross Sorkin"),
 ]
@@ -142,12 +145,11 @@ WHO = {
     "agenparl-state-dpb-price-2022-10-11.txt": {
         "MR PRICE": ("Ned Price", Role.OFFICIAL), "QUESTION": (None, Role.REPORTER)},
     "usembassy-blinken-goldberg-atlantic-festival-2023-09-28.txt": {
-        "": (None, Role.UNKNOWN),
         "MR GOLDBERG": ("Jeffrey Goldberg", Role.REPORTER),
         "SECRETARY BLINKEN": ("Antony Blinken", Role.OFFICIAL)},
     "dailymotion-miller-state-briefing-video-transcript.txt": {"": (None, Role.UNKNOWN)},
     "pbs-tavis-smiley-andrew-ross-sorkin.txt": {
-        "": (None, Role.UNKNOWN), "Tavis": ("Tavis", None),
+        "Tavis": ("Tavis", None),
         "Andrew Ross Sorkin": ("Andrew Ross Sorkin", Role.REPORTER),
         "Sorkin": ("Andrew Ross Sorkin", Role.REPORTER)},
 }
@@ -176,7 +178,7 @@ def test_real_sample_parses_and_its_quote_is_found(
     assert first.name == who
     assert first.title == title
     # the header (site furniture, title, date) is never a turn of its own
-    assert all(turn.speaker.label for turn in t.turns) or fmt in ("webvtt", "srt", "plain")
+    assert all(turn.speaker.label for turn in t.turns) or fmt in ("webvtt", "srt") or len(t.turns) == 1
     # a corpus of just this file: speakerless pages too (the CLI's --transcript wants labels)
     finding = verify_quote(Quote.typed(quote, attributed_to=speaker), Corpus([t]))
     assert finding.fidelity is Fidelity.VERBATIM, finding.reasons
@@ -202,6 +204,50 @@ def test_every_label_is_the_person_a_reader_takes_it_for() -> None:
                 assert seen[label].role is role, (name, label)
 
 
+# Read in each sample: the turns whose speaker stays unresolved, and why the page leaves it open.
+UNRESOLVED = {
+    # captions and video transcripts with no voices at all
+    ("archive-dctv-community-media-roundtable-autocaptions.vtt", ""): 1,
+    ("dailymotion-miller-state-briefing-video-transcript.txt", ""): 1,
+    ("wsj-potomac-watch-video-captions-2021-01-07.vtt", ""): 4,  # <v -> is a voice left unnamed
+    # machine transcripts that number their speakers
+    ("iheart-building-the-good-life-sorkin-2022-01-14.txt", "Speaker 1"): 1,
+    ("rev-price-state-department-briefing-2022-08-17.txt", "Speaker 1"): 1,
+    ("spreaker-krc-morning-show-powers.vtt", "Speaker 1"): 2,
+    ("spreaker-krc-morning-show-powers.vtt", "Speaker 2"): 1,
+    # an office or a surname, on a page that prints no date to say who held or bore it
+    ("commons-obama-state-dinner-cameron.srt", "The President"): 1,
+    ("plain-conferencevault-obama-midterm-press-conference.txt", "The President"): 1,
+    ("reagan-remarks-soviet-exchange-students-1987-10-16.txt", "THE PRESIDENT"): 4,
+    ("plain-grabien-biden-three-reasons.txt", "BIDEN"): 1,  # Joe or Jill Biden
+}
+# The samples that print no date of the event anywhere (the news feed's "November 14, 2019"
+# and a reporter's "Happy 4/20" are not one).
+UNDATED = {
+    "acquired-sorkin-productivity-interview.txt", "archive-dctv-community-media-roundtable-autocaptions.vtt",
+    "commons-obama-state-dinner-cameron.srt", "dailymotion-miller-state-briefing-video-transcript.txt",
+    "pbs-tavis-smiley-andrew-ross-sorkin.txt", "plain-conferencevault-obama-midterm-press-conference.txt",
+    "plain-grabien-biden-three-reasons.txt", "reagan-remarks-soviet-exchange-students-1987-10-16.txt",
+    "spreaker-krc-morning-show-powers.vtt", "whitehouse-gov-jean-pierre-kirby-briefing-2023-04-20.txt",
+    "wsj-potomac-watch-video-captions-2021-01-07.vtt",
+}
+
+
+def test_only_what_the_pages_leave_open_stays_unresolved_or_undated() -> None:
+    unresolved: dict[tuple[str, str], int] = {}
+    undated: set[str] = set()
+    for name in (c[0] for c in CASES):
+        t = load_transcript(REAL / name)
+        if t.date is None:
+            undated.add(name)
+        for turn in t.turns:
+            if not speaker_resolved(turn.speaker.role, turn.speaker.name):
+                key = (name, turn.speaker.label)
+                unresolved[key] = unresolved.get(key, 0) + 1
+    assert unresolved == UNRESOLVED
+    assert undated == UNDATED
+
+
 def test_a_journalist_is_never_an_official() -> None:
     t = load_transcript(REAL / "usembassy-blinken-goldberg-atlantic-festival-2023-09-28.txt")
     goldberg = next(x.speaker for x in t.turns if x.speaker.label == "MR GOLDBERG")
@@ -216,8 +262,47 @@ def test_a_sidebar_date_is_not_the_event_date() -> None:
     t = load_transcript(REAL / "plain-conferencevault-obama-midterm-press-conference.txt")
     assert t.date is None
     assert t.title == "The President Holds a Press Conference After the Midterm Elections"
-    president = t.turns[1].speaker
+    president = t.turns[0].speaker
     assert president.label == "The President" and president.name is None
+
+
+# A labelled plain page: the first label, the header's last line, and a header line nobody said.
+PLAIN_HEADERS = [
+    ("usembassy-blinken-goldberg-atlantic-festival-2023-09-28.txt", "MR GOLDBERG:",
+     "SEPTEMBER 28, 2023",
+     "Secretary Antony J. Blinken With The Atlantic’s Jeffrey Goldberg at The Atlantic Festival"),
+    ("pbs-tavis-smiley-andrew-ross-sorkin.txt", "Tavis:", "TRANSCRIPT",
+     "Too Big to Fail author weighs in on whether the financial crisis can happen again in the "
+     "not-too-distant future."),
+    ("plain-historymusings-trump-press-conference-2017-08-15.txt", "PRESIDENT DONALD TRUMP:",
+     "Source: Politico, 8-15-17",
+     "President Donald Trump’s Press Conference on Infrastructure & Chalottesville, Virginia"),
+    ("plain-conferencevault-obama-midterm-press-conference.txt", "The President:",
+     "The President Holds a Press Conference After the Midterm Elections",
+     "The President Holds a Press Conference After the Midterm Elections"),
+    ("plain-grabien-biden-three-reasons.txt", "BIDEN:", "TRANSCRIPT:", None),
+]
+
+
+@pytest.mark.parametrize(("name", "label", "last_line", "unsaid"), PLAIN_HEADERS)
+def test_a_plain_pages_header_is_metadata_not_a_turn(
+    name: str, label: str, last_line: str, unsaid: str | None
+) -> None:
+    """The title, dateline, section names and "TRANSCRIPT" line above the first label were
+    never said: they are the header, so a quote of the page's title is not found as speech."""
+    t = load_transcript(REAL / name)
+    assert t.turns[0].span.start == t.text.index(label)
+    assert t.metadata["header"][-1] == last_line
+    if unsaid is not None:
+        finding = verify_quote(Quote.typed(unsaid), Corpus([t]))
+        assert finding.fidelity is Fidelity.NOT_FOUND, finding.reasons
+
+
+def test_the_presidency_projects_portrait_caption_is_not_the_title() -> None:
+    t = load_transcript(REAL / "app-trump-abe-news-conference-2018-04-18.txt")
+    assert t.metadata["header"][0] == "Photo of Donald Trump"
+    assert t.title == ("The President's News Conference With Prime Minister Shinzo Abe of Japan "
+                       "in Palm Beach, Florida")
 
 
 def test_factbase_participants_come_from_the_speaker_list() -> None:
@@ -237,6 +322,17 @@ def test_rolling_auto_captions_say_each_word_once() -> None:
         "the District of respected in communication regulatory practices community media folks "
         "Jasmine white and reliance for community media Mike Wassenaar who Gretchen Clawson")
     assert t.turns[0].start_time == "00:07:10"
+
+
+def test_caption_sound_descriptions_are_not_words() -> None:
+    """The WSJ captions describe sounds for deaf viewers ("(chuckles)", "(metal bangs wall)"):
+    nobody said them, so a quote printed without them is word for word."""
+    t = load_transcript(REAL / "wsj-potomac-watch-video-captions-2021-01-07.vtt")
+    said = " ".join(p.of(t.text) for turn in t.turns for p in turn.paragraphs)
+    for sound in ("chuckles", "shouting overlaps", "metal bangs wall", "debris clatters"):
+        assert sound not in said
+    finding = verify_quote(Quote.typed("Trump and I, we've had a hell of a journey."), Corpus([t]))
+    assert finding.fidelity is Fidelity.VERBATIM, finding.reasons
 
 
 def test_video_transcript_times_are_not_words() -> None:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verifier.models import NO_SPEAKER, Speaker, Transcript, Turn
+from verifier.models import NO_SPEAKER, Span, Speaker, Transcript, Turn
 from verifier.transcripts.formats.common import clock, make_transcript, make_turn, speaker_for, words_in
 from verifier.transcripts.formats.frontmatter import split_front_matter
+from verifier.transcripts.formats.paragraphs import trim
 
 _TS = r"(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{1,3}"
 TIMING_RE = re.compile(
@@ -30,6 +31,11 @@ LINE_SPEAKER_RE = re.compile(
     re.MULTILINE,
 )
 
+
+# Captions for deaf and hard-of-hearing viewers describe sounds in a few bare words in
+# parentheses or brackets: "(chuckles)", "(metal bangs wall)", "[MUSIC PLAYING]". Nobody said them.
+_SOUND_WORDS = r"[A-Za-z][A-Za-z'’\-]*(?:[ \t]+[A-Za-z][A-Za-z'’\-]*){0,4}"
+SOUND_RE = re.compile(r"\(" + _SOUND_WORDS + r"\)|\[" + _SOUND_WORDS + r"\]")
 
 # A subtitle page's name for its clip: "English subtitles for clip: File:2009-11-07 ....ogv".
 CLIP_TITLE_RE = re.compile(r"^[^\n]*\bclip: File:(?P<title>[^\n]+?)\.\w{2,5}[ \t]*$", re.MULTILINE)
@@ -125,7 +131,7 @@ def _parse(text: str, *, fmt: str, path: str | None, id: str) -> Transcript:
                 speaker = new_speaker
             elif change:
                 changed, speaker = True, NO_SPEAKER
-            parts = words_in(text, piece_start, piece_end)
+            parts = said_in(text, piece_start, piece_end)
             if not parts:
                 continue
             if changed or not turns:
@@ -143,6 +149,22 @@ def _parse(text: str, *, fmt: str, path: str | None, id: str) -> Transcript:
     return make_transcript(text, turns, fmt=fmt, meta=meta, path=path, id=id)
 
 
+def said_in(text: str, start: int, end: int) -> list[Span]:
+    """The spoken spans of a cue: noise markers, stage directions and sound descriptions cut out."""
+    out: list[Span] = []
+    for span in words_in(text, start, end):
+        pos = span.start
+        for m in SOUND_RE.finditer(text, span.start, span.end):
+            piece = trim(text, pos, m.start())
+            if piece is not None:
+                out.append(piece)
+            pos = m.end()
+        piece = trim(text, pos, span.end)
+        if piece is not None:
+            out.append(piece)
+    return [p for p in out if any(c.isalnum() for c in p.of(text))]
+
+
 _WORD_RE = re.compile(r"[\w'’]+")
 # Fewer shared words than this at a cue boundary is speech ("very, very"), not a rolled line.
 MIN_ROLLED_WORDS = 2
@@ -151,7 +173,7 @@ MIN_ROLLED_WORDS = 2
 def _words(text: str, start: int, end: int) -> list[tuple[str, int]]:
     """A cue's words, folded, each with the offset just past it (tags left out)."""
     out: list[tuple[str, int]] = []
-    for span in words_in(text, start, end):
+    for span in said_in(text, start, end):
         for m in _WORD_RE.finditer(text, span.start, span.end):
             out.append((m.group(0).casefold().replace("’", "'"), m.end()))
     return out

@@ -3,6 +3,10 @@
 A turn opens at a line that starts with a short label and a colon (``KIRBY:``,
 ``John Kirby:``, ``Q:``). Text with no labels is one turn whose speaker is
 ``NO_SPEAKER``, so attribution is then ``unknown`` rather than guessed.
+
+Above the first label a saved page prints its header: the title, the date, a
+section name, a ``Source:`` line, a ``TRANSCRIPT`` line. Nobody said those, so
+they are kept as ``metadata["header"]``, not as a speakerless turn.
 """
 
 from __future__ import annotations
@@ -22,6 +26,17 @@ LABEL_RE = re.compile(
 _NOT_LABELS = frozenset({"NOTE", "UPDATE", "EDITOR'S NOTE", "SOURCE", "TRANSCRIPT", "DATE",
                          "LOCATION", "TITLE", "URL", "PS", "P.S."})
 
+
+# A line that says the transcript starts below it: "TRANSCRIPT", "Transcript:", "Full transcript".
+TRANSCRIPT_LINE_RE = re.compile(
+    r"^[ \t]*(?:full |episode |video |official )?transcript[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE
+)
+# How a spoken line ends (inside any closing quote or bracket); a header line (a title, a
+# dateline, "Source: Politico, 8-15-17") does not.
+_SENTENCE_ENDS = (".", "?", "!", "…", "—")
+_CLOSERS = " )]\"'”’"
+# A header line is short: a longer one is a paragraph of prose, even without a full stop.
+HEADER_LINE_CHARS = 200
 
 # A video page's transcript puts the time at the head of each line: "00:14At the risk of".
 CLOCK_LINE_RE = re.compile(r"^(?P<clock>\d{1,2}:\d{2}(?::\d{2})?)[ \t]?(?=\S)(?!\d)", re.MULTILINE)
@@ -69,8 +84,11 @@ def parse(text: str, *, path: str | None = None, id: str = "") -> Transcript:
         # the page's own title line, so that labels can be named from it
         meta = {**meta, "title": next(
             (x for x in _header_lines(text, body, first) if _is_title_line(x)), "")}
-    if text[body:first].strip():
-        turns.append(make_turn(speaker_for(None), body, first, words_in(text, body, first)))
+    said_from = _header_end(text, body, first) if found else body
+    if said_from > body:
+        meta = {**meta, "header": meta.get("header") or _header_lines(text, body, said_from)}
+    if text[said_from:first].strip():
+        turns.append(make_turn(speaker_for(None), said_from, first, words_in(text, said_from, first)))
     for i, m in enumerate(found):
         end = found[i + 1].start() if i + 1 < len(found) else len(text)
         turns.append(make_turn(speaker_for(m.group("label")), m.start(), end,
@@ -81,6 +99,22 @@ def parse(text: str, *, path: str | None = None, id: str = "") -> Transcript:
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     return len(text) if end < 0 else end
+
+
+def _header_end(text: str, body: int, first: int) -> int:
+    """Where the page's header above the first label ends and unlabelled words may start.
+
+    Past the last ``TRANSCRIPT`` line; and when no line left above the label
+    ends as a spoken sentence does, the header runs to the label.
+    """
+    start = body
+    for m in TRANSCRIPT_LINE_RE.finditer(text, body, first):
+        start = m.end()
+    rest = [line.strip() for line in text[start:first].splitlines() if line.strip()]
+    if all(len(line) <= HEADER_LINE_CHARS and not line.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
+           for line in rest):
+        return first
+    return start
 
 
 def _header_lines(text: str, start: int, end: int) -> list[str]:

@@ -69,8 +69,10 @@ def parse(text: str, *, path: str | None = None, id: str = "") -> Transcript:
 
 
 def _title_from(header: list[str]) -> str:
-    """The first header line that is neither a bracketed note nor a markup tag nor a photo caption."""
+    """The first header line that is neither a bracketed note nor a markup tag nor a photo caption
+    (the Project prints its portrait as "Photo of Donald Trump" above the title)."""
     for line in header:
-        if not line.startswith(("[", "<")) and not line.endswith(" photo"):
+        caption = line.endswith(" photo") or line.startswith("Photo of ")
+        if not line.startswith(("[", "<")) and not caption:
             return line
     return header[0]
