@@ -266,18 +266,30 @@ def numbers_differ(a: list[str], b: list[str]) -> bool:
 def numbers_of(words: list[str]) -> list[str]:
     """The numbers among ``words``, spelled one way ("Sixteen" and "16" are the same, and
     "a hundred thousand", "100 thousand" and "100,000" are one value)."""
+    return [value for value, is_number in read_numbers(words) if is_number]
+
+
+def without_number_words(words: list[str]) -> list[str]:
+    """The words around the numbers, numbers spelled one way ("a hundred thousand troops" ->
+    "100000 troops")."""
+    return [value for value, _ in read_numbers(words)]
+
+
+def read_numbers(words: list[str]) -> list[tuple[str, bool]]:
+    """``words`` with each number phrase read as one value, numbers spelled one way: each
+    item is (word or value, whether it is a number)."""
     nums = word_lists().number_words
-    out: list[str] = []
+    out: list[tuple[str, bool]] = []
     i = 0
     while i < len(words):
         value, used = spoken_number(words, i)
         if used:
-            out.append(value)
+            out.append((value, True))
             i += used
             continue
         w = words[i]
-        if _DIGIT_RE.search(w) or w in nums or canonical_number(w) != w:
-            out.append(canonical_number(w))
+        plain = canonical_number(w)
+        out.append((plain, bool(_DIGIT_RE.search(w)) or w in nums or plain != w))
         i += 1
     return out
 
@@ -319,22 +331,6 @@ def spoken_number(words: list[str], i: int) -> tuple[str, int]:
         return "", 0
     value = total + current
     return (str(int(value)) if value == int(value) else str(value)), used
-
-
-def without_number_words(words: list[str]) -> list[str]:
-    """The words around the numbers, numbers spelled one way ("a hundred thousand troops" ->
-    "100000 troops")."""
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        value, used = spoken_number(words, i)
-        if used:
-            out.append(value)
-            i += used
-        else:
-            out.append(canonical_number(words[i]))
-            i += 1
-    return out
 
 
 _ROMAN = {"ii": "2", "iii": "3"}  # "World War II"; "I", "V" and "Xi" are words too often
