@@ -26,9 +26,11 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.cli_runs import BOMB, Result, run
 from tests.conftest import REPO
 
 TRANSCRIPT = REPO / "corpus" / "2024-01-28-background-press-call-counternarcotics-working-group-beijing.md"
@@ -38,11 +40,6 @@ STORY = "---\ntitle: Story\n---\n\n\u201cGood morning, everybody,\u201d the mode
 SAID = "\u201cGood morning, everybody,\u201d the moderator said.\n"
 OPENING = "Good morning, everybody.  Thanks for joining us on a Sunday morning."
 
-# A "billion laughs": nine levels of nine-fold aliases expand to 9**9 strings.
-BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{b}: &{b} [*{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}]\n"
-    for a, b in zip("abcdefgh", "bcdefghi", strict=True)
-)
 PWN = "!!python/object/apply:os.system ['touch pwned']"
 REVIEW = textwrap.dedent("""\
     schema: quotecheck.review/1
@@ -57,8 +54,6 @@ REVIEW = textwrap.dedent("""\
         quote_sha: abc
         decision: accepted
     """)
-
-Result = subprocess.CompletedProcess[str]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -91,25 +86,6 @@ class Case:
     runner: Callable[[Path], Result] | None = None
     timeout: float = 30.0
     seconds: float | None = None  # the command must take less than this
-
-
-def run(*args: str, cwd: Path, stdin: str | bytes | None = None, timeout: float = 30.0) -> Result:
-    env = {**os.environ, "PYTHONPATH": str(REPO), "NO_COLOR": "1"}
-    data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
-    done = subprocess.run(
-        [sys.executable, "-m", "verifier", *args],
-        cwd=cwd,
-        env=env,
-        input=data,
-        capture_output=True,
-        timeout=timeout,
-    )
-    return subprocess.CompletedProcess(
-        done.args,
-        done.returncode,
-        done.stdout.decode("utf-8", "replace"),
-        done.stderr.decode("utf-8", "replace"),
-    )
 
 
 def snapshot(root: Path) -> dict[str, tuple[str, int]]:
@@ -323,6 +299,16 @@ def _alive(pid: int) -> bool:
 
 
 # --- the table ----------------------------------------------------------------------------
+
+
+def bad_transcript(
+    name: str, file: str, body: str | bytes | None = None, *, says: tuple[str, ...], **more: Any
+) -> Case:
+    """A ``check`` of one word against a transcript given with ``--transcript FILE``:
+    ``body`` is the file's content (none: the path is missing or is not a file)."""
+    files = {file: body} if body is not None else {}
+    return Case(name=name, files=files, args=("check", "hello", "--transcript", file), says=says, **more)
+
 
 C = ("--corpus", "corpus", "--no-index")
 CHECK = ("check", "Good morning, everybody", *C)
@@ -576,39 +562,18 @@ CASES: list[Case] = [
     ),
     Case(name="quote with no words", args=("check", " \u201c ... \u201d ", *C), says=("no words",)),
     # --- transcripts ---
-    Case(
-        name="transcript missing",
-        args=("check", "hello", "--transcript", "nope.md"),
-        says=("nope.md:", "not found"),
-    ),
-    Case(
-        name="transcript empty",
-        files={"t.md": ""},
-        args=("check", "hello", "--transcript", "t.md"),
-        says=("t.md:", "empty"),
-    ),
-    Case(
-        name="transcript is a folder",
-        args=("check", "hello", "--transcript", "corpus"),
-        says=("corpus:", "directory"),
-    ),
-    Case(
-        name="transcript binary",
-        files={"t.md": b"\x00\x01\x02binary"},
-        args=("check", "hello", "--transcript", "t.md"),
-        says=("t.md:", "binary"),
-    ),
-    Case(
-        name="transcript invalid UTF-8",
-        files={"t.md": b"---\ntitle: x\n---\nMR. KIRBY: caf\xe9\n"},
-        args=("check", "hello", "--transcript", "t.md"),
+    bad_transcript("transcript missing", "nope.md", says=("nope.md:", "not found")),
+    bad_transcript("transcript empty", "t.md", "", says=("t.md:", "empty")),
+    bad_transcript("transcript is a folder", "corpus", says=("corpus:", "directory")),
+    bad_transcript("transcript binary", "t.md", b"\x00\x01\x02binary", says=("t.md:", "binary")),
+    bad_transcript(
+        "transcript invalid UTF-8",
+        "t.md",
+        b"---\ntitle: x\n---\nMR. KIRBY: caf\xe9\n",
         says=("t.md:4:", "not valid UTF-8"),
     ),
-    Case(
-        name="transcript UTF-16",
-        files={"t.txt": "MR. KIRBY: Hello there.\n".encode("utf-16")},
-        args=("check", "hello", "--transcript", "t.txt"),
-        says=("t.txt:", "UTF-16"),
+    bad_transcript(
+        "transcript UTF-16", "t.txt", "MR. KIRBY: Hello there.\n".encode("utf-16"), says=("t.txt:", "UTF-16")
     ),
     Case(
         name="transcript UTF-8 BOM and CRLF",
@@ -617,23 +582,23 @@ CASES: list[Case] = [
         status=0,
         stdout=('"fidelity": "verbatim"', '"label": "MODERATOR"'),
     ),
-    Case(
-        name="transcript front matter malformed",
-        files={"t.md": "---\ntitle: ok\ndate: [2024\n---\nMR. KIRBY: Hello there.\n"},
-        args=("check", "hello", "--transcript", "t.md"),
+    bad_transcript(
+        "transcript front matter malformed",
+        "t.md",
+        "---\ntitle: ok\ndate: [2024\n---\nMR. KIRBY: Hello there.\n",
         says=("t.md:", "malformed front matter"),
     ),
-    Case(
-        name="transcript front matter !!python/object",
-        files={"t.md": f"---\ntitle: {PWN}\n---\nMR. KIRBY: Hello there.\n"},
-        args=("check", "hello", "--transcript", "t.md"),
+    bad_transcript(
+        "transcript front matter !!python/object",
+        "t.md",
+        f"---\ntitle: {PWN}\n---\nMR. KIRBY: Hello there.\n",
         says=("t.md:2:",),
         check=no_pwned,
     ),
-    Case(
-        name="transcript front matter alias bomb (--transcript)",
-        files={"t.md": "---\n" + BOMB + "title: *i\n---\nMR. KIRBY: Hello there.\n"},
-        args=("check", "hello", "--transcript", "t.md"),
+    bad_transcript(
+        "transcript front matter alias bomb (--transcript)",
+        "t.md",
+        "---\n" + BOMB + "title: *i\n---\nMR. KIRBY: Hello there.\n",
         says=("t.md:2:", "alias"),
         seconds=15,
     ),
@@ -648,16 +613,16 @@ CASES: list[Case] = [
         stdout=('"verbatim"',),
         seconds=15,
     ),
-    Case(
-        name="transcript front matter date: 2024-02-30",
-        files={"t.md": "---\ntitle: x\ndate: 2024-02-30\n---\nMR. KIRBY: Hello there.\n"},
-        args=("check", "hello", "--transcript", "t.md"),
+    bad_transcript(
+        "transcript front matter date: 2024-02-30",
+        "t.md",
+        "---\ntitle: x\ndate: 2024-02-30\n---\nMR. KIRBY: Hello there.\n",
         says=("t.md:3:", "impossible value '2024-02-30'"),
     ),
-    Case(
-        name="transcript with no speaker turns",
-        files={"t.md": "---\ntitle: A\n---\nThe bill was signed.\n"},
-        args=("check", "hello", "--transcript", "t.md"),
+    bad_transcript(
+        "transcript with no speaker turns",
+        "t.md",
+        "---\ntitle: A\n---\nThe bill was signed.\n",
         says=("t.md:", "no speaker turns"),
     ),
     Case(

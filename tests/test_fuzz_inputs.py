@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -25,6 +26,7 @@ from verifier.transcripts.loader import parse_transcript
 from verifier.transcripts.speakers import parse_aliases
 from verifier.yamlnodes import load_yaml
 
+# fmt: off
 PIECES = [
     "\u201c", "\u201d", "\u2018", "\u2019", '"', "'", "\u2014", "--", "...", "\u2026", ":", "\n",
     "\n\n", "  ", "[", "]", "(", ")", "Q", "Q:", "MR. KIRBY:", "THE PRESIDENT:", "Speaker 1 (00:00):",
@@ -32,6 +34,7 @@ PIECES = [
     "he said", "said Kirby", "\u2014 Kirby", "according to", "&a", "*a", "- ", "{", "}", "#", "<p>",
     "</p>", "<script>", "we", "will", "not", "stop", "Biden", "the", "official", ".", ",", "?",
 ]
+# fmt: on
 TEXT = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=8)), max_size=60).map(" ".join)
 # 120 examples a target in the ordinary run (about 40 s for the file); set
 # QUOTECHECK_FUZZ_EXAMPLES=2000 for a longer search before a release.
@@ -78,17 +81,23 @@ def test_transcripts_with_a_detected_format(text: str) -> None:
         pass
 
 
-@FAST
-@given(text=TEXT)
-def test_the_user_yaml_loader(text: str) -> None:
+def _read_or_one_line(read: Callable[[str], object], text: str) -> None:
+    """``read(text)`` understands the text or says in one line what is wrong with it."""
     try:
-        load_yaml(text, path="fuzz.yaml")
+        read(text)
     except QuotecheckError as exc:
         assert "\n" not in str(exc)
 
 
+@FAST
+@given(text=TEXT)
+def test_the_user_yaml_loader(text: str) -> None:
+    _read_or_one_line(lambda t: load_yaml(t, path="fuzz.yaml"), text)
+
+
 # YAML-shaped text: keys of every user file, indentation, flow and block collections,
 # tags, anchors and scalars YAML reads as numbers, dates, booleans or infinities.
+# fmt: off
 YAML_PIECES = [
     "\n", "\n  ", "\n    ", "- ", ": ", "claims:", "quote:", "speaker:", "transcript:", "note:",
     "title:", "corpus:", "fail_on:", "thresholds:", "not_found_below:", "speakers:", "aliases:",
@@ -98,9 +107,8 @@ YAML_PIECES = [
     "*a", "!!str", "!!python/object:os.system", "!!binary", "|", ">", "#", "---", "...", "?",
     "Kirby", "\u201cwords\u201d",
 ]
-YAML_TEXT = st.lists(st.one_of(st.sampled_from(YAML_PIECES), st.text(max_size=6)), max_size=50).map(
-    "".join
-)
+# fmt: on
+YAML_TEXT = st.lists(st.one_of(st.sampled_from(YAML_PIECES), st.text(max_size=6)), max_size=50).map("".join)
 
 
 @FAST
@@ -116,23 +124,20 @@ def test_claims_files(text: str) -> None:
     _bounded(started)
 
 
-@FAST
-@given(text=YAML_TEXT)
-def test_config_files(text: str) -> None:
-    try:
-        parse_config(text, path="quotecheck.yaml")
-    except QuotecheckError as exc:
-        assert "\n" not in str(exc)
+def _speaker_aliases(text: str) -> object:
+    data, _ = load_yaml(text, path="speakers.yaml")
+    return parse_aliases(data, source="speakers.yaml")
 
 
+@pytest.mark.parametrize(
+    "read",
+    [lambda t: parse_config(t, path="quotecheck.yaml"), _speaker_aliases],
+    ids=["config", "speaker_aliases"],
+)
 @FAST
 @given(text=YAML_TEXT)
-def test_speaker_alias_files(text: str) -> None:
-    try:
-        data, _ = load_yaml(text, path="speakers.yaml")
-        parse_aliases(data, source="speakers.yaml")
-    except QuotecheckError as exc:
-        assert "\n" not in str(exc)
+def test_yaml_user_files(read: Callable[[str], object], text: str) -> None:
+    _read_or_one_line(read, text)
 
 
 @FAST
@@ -146,6 +151,7 @@ def test_review_files_as_text(text: str, schema: bool, tmp_path_factory: pytest.
         assert "\n" not in str(exc)
 
 
+# fmt: off
 REVIEW_VALUES = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=10)),
     lambda inner: st.one_of(
@@ -156,6 +162,7 @@ REVIEW_VALUES = st.recursive(
     ),
     max_leaves=20,
 )
+# fmt: on
 
 
 @FAST

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_runs import BOMB, run
 from tests.conftest import REPO
 from verifier.errors import QuotecheckError
 from verifier.models import Fidelity
@@ -23,27 +24,6 @@ from verifier.report.review import ReviewFile, backup_path, load_review_file, sa
 from verifier.yamlnodes import MAX_YAML_CHARS, load_yaml
 
 TRANSCRIPT = REPO / "corpus" / "2024-01-28-background-press-call-counternarcotics-working-group-beijing.md"
-
-# A "billion laughs": nine levels of nine-fold aliases expand to 9**9 strings.
-BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"{b}: &{b} [*{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}, *{a}]\n"
-    for a, b in zip("abcdefgh", "bcdefghi", strict=True)
-)
-
-
-def run(
-    *args: str, cwd: Path, stdin: str | None = None, timeout: float = 60
-) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    return subprocess.run(
-        [sys.executable, "-m", "verifier", *args],
-        cwd=cwd,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
 
 
 def snapshot(root: Path) -> dict[str, str]:

@@ -18,11 +18,18 @@ from verifier.engine.classify import (
     numbers_of,
     typography_kind,
 )
-from verifier.models import EditKind, EditOp, Fidelity, Quote
+from verifier.models import EditKind, EditOp, Fidelity, Finding, Quote
 from verifier.session import Verifier
 from verifier.text.lexicon import Relation, relation
 
 SAO = "a senior administration official"
+
+
+def judged(corpus: Corpus, quote: str, credited: str) -> Finding:
+    """The finding for ``quote``, typed in and credited to ``credited``."""
+    return Verifier(corpus).verify_quote(Quote.typed(quote, attributed_to=credited))
+
+
 ROWS = [
     # (quote as printed, credit, fidelity, an edit kind the verdict must show)
     # meaning-preserving: each word-level change is wording, a contraction or filler
@@ -123,7 +130,7 @@ ROWS = [
 def test_carrier_table(
     bundled_corpus: Corpus, quote: str, credited: str, fidelity: Fidelity, kind: EditKind
 ) -> None:
-    finding = Verifier(bundled_corpus).verify_quote(Quote.typed(quote, attributed_to=credited))
+    finding = judged(bundled_corpus, quote, credited)
     kinds = {e.kind for e in finding.edits if e.op is not EditOp.EQUAL}
     assert finding.fidelity is fidelity, finding.reasons
     assert kind in kinds, (kinds, finding.reasons)
@@ -131,13 +138,13 @@ def test_carrier_table(
 
 def test_a_reason_names_the_carrier_that_changed(bundled_corpus: Corpus) -> None:
     quote = "We're starting to see increases in seizures of precursors at some U.S. airports already"
-    finding = Verifier(bundled_corpus).verify_quote(Quote.typed(quote, attributed_to=SAO))
+    finding = judged(bundled_corpus, quote, SAO)
     assert any("opposite" in r and "increases" in r and "reductions" in r for r in finding.reasons)
 
 
 def test_wording_reasons_say_no_carrier_changed(bundled_corpus: Corpus) -> None:
     quote = "I'm not gonna get in between the ears of Houthi leaders"
-    finding = Verifier(bundled_corpus).verify_quote(Quote.typed(quote, attributed_to="Kirby"))
+    finding = judged(bundled_corpus, quote, "Kirby")
     assert all("altered" not in r for r in finding.reasons)
     assert finding.fidelity is Fidelity.MINOR_EDITS
 
@@ -222,14 +229,14 @@ WRITTEN_OTHERWISE = [
 def test_words_written_otherwise_are_punctuation(
     call_corpus: Corpus, quote: str, fidelity: Fidelity, kind: EditKind
 ) -> None:
-    finding = Verifier(call_corpus).verify_quote(Quote.typed(quote, attributed_to=SAO))
+    finding = judged(call_corpus, quote, SAO)
     assert finding.fidelity is fidelity, finding.reasons
     assert kind in {e.kind for e in finding.edits}, finding.reasons
 
 
 def test_the_quotes_first_letter_and_a_sentence_start_keep_it_verbatim(call_corpus: Corpus) -> None:
     quote = "We're starting to see reductions in seizures of precursors at some U.S. airports already"
-    finding = Verifier(call_corpus).verify_quote(Quote.typed(quote, attributed_to=SAO))
+    finding = judged(call_corpus, quote, SAO)
     assert finding.fidelity is Fidelity.VERBATIM, finding.reasons
 
 
@@ -265,13 +272,13 @@ CARRIER_KEPT = [
 def test_a_moved_or_restating_quantifier_keeps_the_claim(
     bundled_corpus: Corpus, quote: str, credited: str, fidelity: Fidelity
 ) -> None:
-    finding = Verifier(bundled_corpus).verify_quote(Quote.typed(quote, attributed_to=credited))
+    finding = judged(bundled_corpus, quote, credited)
     assert finding.fidelity is fidelity, finding.reasons
 
 
 def test_a_roman_numeral_is_its_number(bundled_corpus: Corpus) -> None:
     quote = "in the most powerful position we've been since the end of World War II"
-    finding = Verifier(bundled_corpus).verify_quote(Quote.typed(quote, attributed_to="Biden"))
+    finding = judged(bundled_corpus, quote, "Biden")
     assert finding.fidelity in (Fidelity.VERBATIM, Fidelity.PUNCTUATION), finding.reasons
     assert numbers_differ(["ii"], ["3"]) and not numbers_differ(["ii"], ["two"])
 
@@ -287,6 +294,6 @@ def test_a_hedge_added_is_certainty_not_tense(call_corpus: Corpus) -> None:
     # VERDICTS.md: certainty ("we will" -> "we might") is a meaning carrier, even where the
     # rest is only an auxiliary swapped ("might be" for "are").
     quote = "We might be starting to see reductions in seizures of precursors at some U.S. airports already"
-    finding = Verifier(call_corpus).verify_quote(Quote.typed(quote, attributed_to=SAO))
+    finding = judged(call_corpus, quote, SAO)
     assert finding.fidelity is Fidelity.ALTERED, finding.reasons
     assert EditKind.QUALIFIER in {e.kind for e in finding.edits}

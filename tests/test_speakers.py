@@ -324,19 +324,6 @@ def test_numbered_speakers_stay_distinct_and_unknown() -> None:
         ("Remarks by President Biden and Sir Elton John", "SIR ELTON JOHN", ("Elton John", "Sir")),
         ("Remarks by Representative Lisa Blunt Rochester", "REPRESENTATIVE BLUNT ROCHESTER",
          ("Lisa Blunt Rochester", "Representative")),
-    ],
-)
-def test_a_surname_of_several_words_is_found_whole_in_the_page_title(
-    title: str, label: str, expected: tuple[str, str | None]
-) -> None:
-    text = f'---\ntitle: "{title}"\n---\n\n{label}: Words.\n'
-    speaker = parse_transcript(text, format="whitehouse").turns[0].speaker
-    assert (speaker.name, speaker.title) == expected
-
-
-@pytest.mark.parametrize(
-    ("title", "label", "expected"),
-    [
         # the label's extra words are a title the vocabulary lacks, not part of the name
         ("Press Briefing by Press Secretary Karine Jean-Pierre and National Climate Advisor "
          "Ali Zaidi", "NATIONAL CLIMATE ADVISOR ALI ZAIDI", ("Ali Zaidi", "National Climate Advisor")),
@@ -345,9 +332,11 @@ def test_a_surname_of_several_words_is_found_whole_in_the_page_title(
          ("Biden", "President")),
     ],
 )
-def test_title_words_in_a_label_are_not_a_surname(
+def test_the_page_title_settles_a_labels_name_and_title(
     title: str, label: str, expected: tuple[str, str | None]
 ) -> None:
+    """A surname of several words is found whole in the page title, and title words in a
+    label the vocabulary lacks are taken as a title, not as part of the surname."""
     text = f'---\ntitle: "{title}"\n---\n\n{label}: Words.\n'
     speaker = parse_transcript(text, format="whitehouse").turns[0].speaker
     assert (speaker.name, speaker.title) == expected

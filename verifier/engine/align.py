@@ -22,7 +22,6 @@ from verifier.models import Transcript
 from verifier.text.tokens import Token
 
 _NEVER = "\x00"  # a word no quote contains: masks tokens a piece may not land on
-_EDGE_SKIP = 5  # words of hesitation or restart an edge may step over to find its words
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +110,7 @@ def densest_run(blocks: list[tuple[int, int, int]], m: int) -> tuple[int, int, i
     return best[1:]
 
 
-def best_span(q: list[str], window: list[str], offset: int) -> PieceHit:
+def best_span(q: list[str], window: list[str], offset: int, policy: Policy) -> PieceHit:
     """The span of ``window`` most like ``q``, at word boundaries.
 
     An LCS over a wide window may pair a quote word with a stray earlier copy
@@ -132,8 +131,8 @@ def best_span(q: list[str], window: list[str], offset: int) -> PieceHit:
             s2, e2, matched2, q_lo2, q_hi2 = densest_run(narrow, m)
             if matched2 >= matched:
                 start, end, matched, q_lo, q_hi = s2 + lo, e2 + lo, matched2, q_lo2, q_hi2
-    new_start = extend_edge(q[:q_lo], window, start, -1)
-    new_end = extend_edge(q[q_hi:], window, end, +1)
+    new_start = extend_edge(q[:q_lo], window, start, -1, policy)
+    new_end = extend_edge(q[q_hi:], window, end, +1, policy)
     if (new_start, new_end) != (start, end):
         start, end = new_start, new_end
         span = window[start:end]
@@ -141,7 +140,7 @@ def best_span(q: list[str], window: list[str], offset: int) -> PieceHit:
     return PieceHit(start=offset + start, end=offset + end, matches=matched, length=m)
 
 
-def extend_edge(rest: list[str], window: list[str], edge: int, step: int) -> int:
+def extend_edge(rest: list[str], window: list[str], edge: int, step: int, policy: Policy) -> int:
     """Move a span edge over the transcript words the quote's unmatched edge words stand for.
 
     In order of preference: the same words a few words beyond the edge (the speaker
@@ -153,7 +152,7 @@ def extend_edge(rest: list[str], window: list[str], edge: int, step: int) -> int
     if not rest:
         return edge
     n = len(rest)
-    for skip in range(0, _EDGE_SKIP + 1):
+    for skip in range(0, policy.edge_skip_words + 1):
         lo, hi = (edge - skip - n, edge - skip) if step < 0 else (edge + skip, edge + skip + n)
         if lo < 0 or hi > len(window) or _NEVER in window[min(lo, edge) : max(hi, edge)]:
             break
@@ -166,7 +165,7 @@ def extend_edge(rest: list[str], window: list[str], edge: int, step: int) -> int
         if says_the_same(rest, window[lo:hi]):
             return lo if step < 0 else hi
     lo, hi = (edge - n, edge) if step < 0 else (edge, edge + n)
-    if n <= 2 and lo >= 0 and hi <= len(window) and _NEVER not in window[lo:hi]:
+    if n <= policy.edge_swap_words and lo >= 0 and hi <= len(window) and _NEVER not in window[lo:hi]:
         return lo if step < 0 else hi
     return edge
 
@@ -184,14 +183,17 @@ class Aligner:
     def seeds(self, q: list[str]) -> list[tuple[tuple[str, ...], int, float]]:
         """Rare word pairs (and rare single words) of a piece, rarest first, within budget."""
         cap = self.policy.common_seed_hits
-        pairs = [((q[i], q[i + 1]), i, 1.0) for i in range(len(q) - 1)]
-        singles = [((q[i],), i, 0.5) for i in range(len(q))]
+        pairs = [((q[i], q[i + 1]), i, 1.0) for i in range(len(q) - 1)]  # a pair's vote: the unit
+        singles = [((q[i],), i, self.policy.single_seed_vote) for i in range(len(q))]
         grams = pairs + singles
         ns = self.space.counts([g for g, _, _ in grams])  # an index counts them in one round trip
         counted = [(n, g, i, w) for n, (g, i, w) in zip(ns, grams, strict=True)]
         counted = [c for c in counted if c[0] > 0]
         counted.sort(key=lambda c: (c[0], c[2], len(c[1])))
-        if 2 <= len(q) <= 4 and len([c for c in counted if len(c[1]) == 2]) == len(q) - 1:
+        if (
+            2 <= len(q) <= self.policy.phrase_seed_words
+            and len([c for c in counted if len(c[1]) == 2]) == len(q) - 1
+        ):
             # A short quote of common words ("and I have"): every pair votes, so only
             # places holding the whole phrase collect all the votes.
             return [(g, i, w) for _n, g, i, w in counted if len(g) == 2]
@@ -204,7 +206,7 @@ class Aligner:
                 continue
             chosen.append((gram, i, w))
             budget -= n
-            if len(chosen) >= 16 or budget <= 0:
+            if len(chosen) >= self.policy.max_seeds or budget <= 0:
                 break
         return chosen
 
@@ -224,7 +226,7 @@ class Aligner:
         # np.lexsort((qidx, diag)) gives, at half the cost.
         order = np.argsort(diag * (len(q) + 1) + qidx, kind="stable")
         diag, qidx, weight = diag[order], qidx[order], weight[order]
-        width = max(8, len(q) // 2 + 4)
+        width = max(self.policy.region_min_gap, len(q) // 2 + self.policy.region_gap_pad)
         breaks = np.flatnonzero(np.diff(diag) > width) + 1
         cluster = np.zeros(len(diag), np.int64)
         cluster[breaks] = 1
@@ -254,7 +256,7 @@ class Aligner:
         """Align a piece inside a candidate region, one turn at a time: the best turn wins."""
         toks = self.space.tokens(doc)
         n = len(toks.norms)
-        slack = max(6, len(q) // 2)
+        slack = max(self.policy.align_min_slack, len(q) // 2)
         lo = max(0, first - slack)
         hi = min(n, last + len(q) + slack)
         best = PieceHit(start=lo, end=lo, matches=0, length=len(q))
@@ -263,7 +265,7 @@ class Aligner:
         for turn in sorted(set(toks.turns[lo:hi])):
             t_lo, t_hi = turn_range(toks, turn)
             a, b = max(lo, t_lo), min(hi, t_hi)
-            hit = best_span(q, list(toks.norms[a:b]), a)
+            hit = best_span(q, list(toks.norms[a:b]), a, self.policy)
             if score_of((hit,)) > score_of((best,)):
                 best = hit
         return best
@@ -277,7 +279,7 @@ class Aligner:
             w if transcript.turns[toks.turns[k]].speaker.label == speaker else _NEVER
             for k, w in zip(range(lo, hi), toks.norms[lo:hi], strict=True)
         ]
-        return best_span(q, window, lo)
+        return best_span(q, window, lo, self.policy)
 
     # -- whole quotes ----------------------------------------------------------------
 
@@ -355,8 +357,9 @@ class Aligner:
             tail = self.locate([q[k:]])
             if not head or not tail:
                 continue
-            for h in head[:3]:
-                for t in tail[:3]:
+            keep = self.policy.stitch_places_per_part
+            for h in head[:keep]:
+                for t in tail[:keep]:
                     if h.doc != t.doc:
                         continue
                     hits = (h.pieces[0], t.pieces[0])

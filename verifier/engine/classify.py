@@ -51,7 +51,7 @@ def classify_change(
     governance changes"), not a lost word. ``lower_vocab`` holds the words the
     transcript prints in lower case somewhere: a capitalised word it never writes
     so is a name; one it does ("Today", a headline's "Economy") is not. ``policy``
-    holds the session's word counts for a dropped aside and an invented clause.
+    holds the session's word counts for a false start, a dropped aside and an invented clause.
     """
     lists = word_lists()
     dq = [t.norm for t in deleted]
@@ -60,13 +60,13 @@ def classify_change(
         return EditKind.BRACKET
     if _LETTERS_RE.sub("", "".join(dq)) == _LETTERS_RE.sub("", "".join(it)):
         return typography_kind(dq, it)
-    if not dq and is_false_start(it, [t.norm for t in before], [t.norm for t in after]):
+    if not dq and is_false_start(it, [t.norm for t in before], [t.norm for t in after], policy):
         return EditKind.FILLER
-    if not dq and is_broken_off(inserted, after):
+    if not dq and is_broken_off(inserted, after, policy):
         return EditKind.FILLER
     if not dq and is_filler(it) or not it and is_filler(dq):
         return EditKind.FILLER
-    said = spoken_words(inserted, after)  # what the speaker meant, false starts cut
+    said = spoken_words(inserted, after, policy)  # what the speaker meant, false starts cut
     printed = [w for w in dq if not is_filler([w])] if it else dq
     if negation_count(expand(printed)) != negation_count(expand(said)):
         return EditKind.NEGATION
@@ -186,7 +186,7 @@ def chunk_carriers(
     negation change, yet the chunk keeps its polarity.
     """
     dq = [t.norm for t in deleted]
-    said = spoken_words(inserted, after)
+    said = spoken_words(inserted, after, policy)
     printed = [w for w in dq if not is_filler([w])] if inserted else dq
     found: set[EditKind] = set()
     if negation_count(expand(printed)) != negation_count(expand(said)):
@@ -202,7 +202,7 @@ def chunk_carriers(
     return found
 
 
-def spoken_words(inserted: list[Token], after: list[Token]) -> list[str]:
+def spoken_words(inserted: list[Token], after: list[Token], policy: Policy) -> list[str]:
     """The transcript words without what the speaker broke off at a dash ("we're not — we don't")."""
     out: list[str] = []
     part: list[str] = []
@@ -210,7 +210,8 @@ def spoken_words(inserted: list[Token], after: list[Token]) -> list[str]:
     for i, tok in enumerate(inserted):
         part.append(tok.norm)
         nxt = following[i] if i < len(following) else None
-        if nxt is not None and nxt.gap_before.endswith(_DASHES) and len(part) <= 3 and i + 1 < len(inserted):
+        abandoned = len(part) <= policy.broken_off_words and i + 1 < len(inserted)
+        if nxt is not None and nxt.gap_before.endswith(_DASHES) and abandoned:
             part = []  # abandoned: the speaker started again after the dash
             continue
         if nxt is None or nxt.gap_before.endswith(_DASHES) or i + 1 == len(inserted):
@@ -265,18 +266,30 @@ def numbers_differ(a: list[str], b: list[str]) -> bool:
 def numbers_of(words: list[str]) -> list[str]:
     """The numbers among ``words``, spelled one way ("Sixteen" and "16" are the same, and
     "a hundred thousand", "100 thousand" and "100,000" are one value)."""
+    return [value for value, is_number in read_numbers(words) if is_number]
+
+
+def without_number_words(words: list[str]) -> list[str]:
+    """The words around the numbers, numbers spelled one way ("a hundred thousand troops" ->
+    "100000 troops")."""
+    return [value for value, _ in read_numbers(words)]
+
+
+def read_numbers(words: list[str]) -> list[tuple[str, bool]]:
+    """``words`` with each number phrase read as one value, numbers spelled one way: each
+    item is (word or value, whether it is a number)."""
     nums = word_lists().number_words
-    out: list[str] = []
+    out: list[tuple[str, bool]] = []
     i = 0
     while i < len(words):
         value, used = spoken_number(words, i)
         if used:
-            out.append(value)
+            out.append((value, True))
             i += used
             continue
         w = words[i]
-        if _DIGIT_RE.search(w) or w in nums or canonical_number(w) != w:
-            out.append(canonical_number(w))
+        plain = canonical_number(w)
+        out.append((plain, bool(_DIGIT_RE.search(w)) or w in nums or plain != w))
         i += 1
     return out
 
@@ -318,22 +331,6 @@ def spoken_number(words: list[str], i: int) -> tuple[str, int]:
         return "", 0
     value = total + current
     return (str(int(value)) if value == int(value) else str(value)), used
-
-
-def without_number_words(words: list[str]) -> list[str]:
-    """The words around the numbers, numbers spelled one way ("a hundred thousand troops" ->
-    "100000 troops")."""
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        value, used = spoken_number(words, i)
-        if used:
-            out.append(value)
-            i += used
-        else:
-            out.append(canonical_number(words[i]))
-            i += 1
-    return out
 
 
 _ROMAN = {"ii": "2", "iii": "3"}  # "World War II"; "I", "V" and "Xi" are words too often
@@ -464,11 +461,11 @@ def capital_runs(tokens: list[Token]) -> list[list[Token]]:
 _DASHES = ("\u2014", "-")
 
 
-def is_broken_off(inserted: list[Token], after: list[Token]) -> bool:
+def is_broken_off(inserted: list[Token], after: list[Token], policy: Policy) -> bool:
     """Words the speaker cut off with a dash, or filler: "putting — playing", "it's — you know,".
 
     The run is split where a dash follows a word; each part must be a filler
-    phrase or at most three words that end at a dash (a thought abandoned).
+    phrase or at most ``policy.broken_off_words`` words that end at a dash (a thought abandoned).
     """
     following = [*inserted[1:], *after[:1]]
     parts: list[list[str]] = [[]]
@@ -485,7 +482,8 @@ def is_broken_off(inserted: list[Token], after: list[Token]) -> bool:
     if not any(ends_at_dash):
         return False
     return all(
-        (dash and len(part) <= 3) or is_filler(part) for part, dash in zip(parts, ends_at_dash, strict=True)
+        (dash and len(part) <= policy.broken_off_words) or is_filler(part)
+        for part, dash in zip(parts, ends_at_dash, strict=True)
     )
 
 
@@ -498,13 +496,10 @@ def without_stutter(words: list[str]) -> list[str]:
     return out
 
 
-FALSE_START_WORDS = 5  # a restart is a few words; a longer run dropped is a lost phrase
-
-
-def is_false_start(inserted: list[str], before: list[str], after: list[str]) -> bool:
+def is_false_start(inserted: list[str], before: list[str], after: list[str], policy: Policy) -> bool:
     """The dropped words are a restart: repeated straight after, or ending where they began."""
     n = len(inserted)
-    if not 0 < n <= FALSE_START_WORDS:
+    if not 0 < n <= policy.false_start_words:
         return False
     if after[:n] == inserted or after[:1] == inserted[:1] and is_filler_or_small(inserted[1:]):
         return True

@@ -64,7 +64,9 @@ def quote_edits(
             if skipped:  # a quote split around its attribution may skip nothing
                 edits.append(elision_edit(quote.text, mark, transcript.text, skipped))
         t = transcript_tokens(transcript, toks, hit.start, hit.end) if hit.found else []
-        after = transcript_tokens(transcript, toks, hit.end, min(hit.end + 4, len(toks.norms)))
+        after = transcript_tokens(
+            transcript, toks, hit.end, min(hit.end + policy.after_context_words, len(toks.norms))
+        )
         edits.extend(piece_edits(quote.text, piece, transcript.text, t, after, policy))
         if hit.found:
             prev = hit

@@ -34,7 +34,7 @@ class ParaphraseEvidence:
 
 
 def evidence_near(
-    words: list[Token], space: SearchSpace, doc: int, start: int, end: int
+    words: list[Token], space: SearchSpace, doc: int, start: int, end: int, policy: Policy
 ) -> ParaphraseEvidence | None:
     """Shared meaningful words of the quote in the passage around [start, end)."""
     small = word_lists().function_words | word_lists().qualifiers
@@ -42,7 +42,7 @@ def evidence_near(
     if not content:
         return None
     toks = space.tokens(doc)
-    reach = max(6, len(words) // 2)
+    reach = max(policy.paraphrase_min_reach, len(words) // 2)
     lo, hi = max(0, start - reach), min(len(toks.norms), end + reach)
     wanted = set(content)
     at = [k for k in range(lo, hi) if any(same_word(toks.norms[k], w) for w in wanted)]
@@ -51,7 +51,7 @@ def evidence_near(
     window = {toks.norms[k] for k in at}
     shared = tuple(w for w in content if any(same_word(w, v) for v in window))
     common = space.count(("the",)) or 1
-    rare_words = {w for w in content if space.count((w,)) < _RARE_SHARE * common}
+    rare_words = {w for w in content if space.count((w,)) < policy.rare_word_share * common}
     rare = len(rare_words & set(shared))
     quote_numbers = {n for n in numbers_of(content) if n[:1].isdigit() or n in _SCALES}
     passage_numbers = {canonical_number(w) for w in toks.norms[lo:hi]}
@@ -68,9 +68,10 @@ def evidence_near(
     )
 
 
-_SCALES = {"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
-           "billions", "trillion", "percent"}  # with digits, the figures a paraphrase must keep
-_RARE_SHARE = 0.05  # rarer than a twentieth as often as "the": distinctive in any corpus
+# With digits, the figures a paraphrase must keep.
+_SCALES = frozenset(
+    "hundred hundreds thousand thousands million millions billion billions trillion percent".split()
+)
 
 
 def is_paraphrase(evidence: ParaphraseEvidence, policy: Policy) -> bool:

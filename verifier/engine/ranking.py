@@ -84,7 +84,7 @@ def credited_person(quote: Quote, ctx: Context, near_date: str | None) -> str | 
     if not words:
         return None
     surname = words[-1].removesuffix("'s").strip(",.")
-    return surname if len(surname) >= 3 else None
+    return surname if len(surname) >= ctx.policy.min_surname_letters else None
 
 
 def speaker_mask(space: SearchSpace, who: str) -> npt.NDArray[np.bool_] | None:
@@ -113,16 +113,15 @@ def may_be_stitched(best: Located | None, policy: Policy) -> bool:
     return hit.length - hit.matches >= policy.stitch_unmatched_words
 
 
-def split_points(words: list[Token]) -> list[int]:
+def split_points(words: list[Token], policy: Policy) -> list[int]:
     """Where a quote without an ellipsis may have been stitched: sentence breaks, else the middle."""
     n = len(words)
-    points = [k for k in range(3, n - 2) if words[k].gap_before.endswith(_SPLIT_GAPS)]
+    least = policy.stitch_min_part_words
+    points = [k for k in range(least, n - least + 1) if words[k].gap_before.endswith(_SPLIT_GAPS)]
     points.sort(key=lambda k: abs(k - n // 2))
-    return points[:3] or [n // 2]
+    return points[: policy.stitch_split_points] or [n // 2]
 
 
 def stitched_split(words: list[Token], located: Located) -> int:
     """How many of the quote's words the first stitched passage took."""
-    return located.pieces[0].length + sum(
-        1 for w in words[: located.pieces[0].length] if w.editorial
-    )
+    return located.pieces[0].length + sum(1 for w in words[: located.pieces[0].length] if w.editorial)

@@ -132,7 +132,7 @@ def retrieve(ctx: Context, quote: Quote, near_date: str | None) -> Retrieval:
     found = prefer_credited_speaker(quote, found, ctx)
     best = found[0] if found else None
     if len(pieces) == 1 and len(pieces[0]) >= policy.stitch_min_words and may_be_stitched(best, policy):
-        stitched = aligner.locate_stitched(match_norms(pieces[0]), split_points(pieces[0]))
+        stitched = aligner.locate_stitched(match_norms(pieces[0]), split_points(pieces[0], policy))
         if (
             stitched
             and stitched.score >= (best.score if best else 0.0) + policy.stitch_min_gain
@@ -172,7 +172,7 @@ def paraphrase_placement(ctx: Context, quote: Quote, got: Retrieval) -> Placemen
     words = [t for piece in got.pieces for t in piece]
     ranked: list[tuple[tuple[bool, int, int], ParaphraseEvidence]] = []
     for loc in got.found[: policy.candidates_per_piece]:
-        ev = evidence_near(words, corpus, loc.doc, loc.start, loc.end)
+        ev = evidence_near(words, corpus, loc.doc, loc.start, loc.end, policy)
         if ev and is_paraphrase(ev, policy):
             ranked.append(((credited_speaks(quote, ctx, ev.doc, ev.start), ev.rare, len(ev.shared)), ev))
     if not ranked:
