@@ -98,4 +98,7 @@ def test_bench_table_counts_the_quotes_and_their_verdicts() -> None:
     owed = sum(not r.get("open") for r in ROWS)
     assert table["all"][-1] == f"{owed}/{len(ROWS)}"
     assert table["whitehouse"][5] == "verbatim/confirmed 7"
-    assert f"Not the verdict owed ({len(ROWS) - owed}):" in out
+    if owed < len(ROWS):
+        assert f"Not the verdict owed ({len(ROWS) - owed}):" in out
+    else:
+        assert "Not the verdict owed" not in out

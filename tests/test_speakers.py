@@ -340,3 +340,22 @@ def test_the_page_title_settles_a_labels_name_and_title(
     text = f'---\ntitle: "{title}"\n---\n\n{label}: Words.\n'
     speaker = parse_transcript(text, format="whitehouse").turns[0].speaker
     assert (speaker.name, speaker.title) == expected
+
+
+@pytest.mark.parametrize(
+    ("credited", "label", "expected"),
+    [
+        ("Barack Obama", "THE PRESIDENT", CreditRelation.NO_SPEAKER),
+        ("Joe Biden", "BIDEN", CreditRelation.NO_SPEAKER),
+        ("Jill Biden", "BIDEN", CreditRelation.NO_SPEAKER),
+        ("Kamala Harris", "BIDEN", CreditRelation.DIFFERENT),
+    ],
+)
+def test_undated_office_or_surname_label_names_no_one_else(
+    credited: str, label: str, expected: CreditRelation
+) -> None:
+    """An undated "THE PRESIDENT" or a bare "BIDEN" does not say who spoke: no one else either."""
+    t = parse_transcript(f"{label}: We will get this done.\n", path="undated.txt")
+    speaker = t.turns[0].speaker
+    assert speaker.name is None, speaker
+    assert credit_relation(credited, speaker, t) is expected

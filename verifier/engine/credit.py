@@ -11,6 +11,7 @@ from verifier.transcripts.speakers import (
     _HONORIFICS,
     _TITLE_WORDS,
     Aliases,
+    is_office_label,
     load_aliases,
     norm_phrase,
     role_words,
@@ -80,7 +81,19 @@ def credit_relation(
         transcript
     ):
         return CreditRelation.ROLE_MATCH
+    unnamed = speaker.name is None
+    if unnamed and (is_office_label(speaker.label) or _label_is_surname_of(speaker.label, phrase)):
+        # "The President" in an undated page, "BIDEN" (Joe or Jill): the transcript does
+        # not say who held the office or which Biden spoke, so it names no one else either
+        return CreditRelation.NO_SPEAKER
     return CreditRelation.DIFFERENT
+
+
+def _label_is_surname_of(label: str, phrase: str) -> bool:
+    """An unresolved one-word label that is the credited name's surname ('BIDEN', 'Joe Biden')."""
+    words = norm_phrase(label).split()
+    credited = phrase.split()
+    return len(words) == 1 and len(credited) >= 2 and words[0] == credited[-1]
 
 
 def surname_beside_given_name(phrase: str, name: str) -> bool:
