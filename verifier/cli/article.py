@@ -52,7 +52,7 @@ def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: 
 
 def run(args: argparse.Namespace) -> int:
     if args.file == "-":
-        article = load_article_text(decode_text(sys.stdin.buffer.read(), path="<stdin>"))
+        article = load_article_text(decode_text(sys.stdin.buffer.read(), path="<stdin>", what="standard input"))
     else:
         article = load_article(args.file)
     settings = settings_from_args(args)
