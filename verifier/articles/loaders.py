@@ -154,10 +154,8 @@ def _load_html(html: str, path: str | None) -> Article:
     )
 
 
-_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "head"})
-_BLOCK_TAGS = frozenset(
-    {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article", "tr", "pre"}
-)
+_SKIPPED_TAGS = frozenset("script style noscript template nav header footer aside head".split())
+_BLOCK_TAGS = frozenset("p div br li h1 h2 h3 h4 h5 h6 blockquote section article tr pre".split())
 
 
 def _plain_html_text(html: str) -> str:
