@@ -421,3 +421,27 @@ def test_html_on_stdin_is_read_as_html(world: Path) -> None:
     assert result.returncode in (0, 1), result.stderr
     assert "Good morning, everybody" in result.stdout
     assert "Hidden words" not in result.stdout and "<p>" not in result.stdout
+
+
+@pytest.mark.parametrize("depth", [300, 20_000])
+def test_html_nested_past_the_parsers_limit_keeps_its_quotes(depth: int) -> None:
+    """lxml stops at 256 levels; the page's text (not its scripts) is still the article."""
+    from verifier.articles.loaders import load_article_text
+    from verifier.articles.quotes import extract_quotes
+
+    page = (
+        "<html><head><title>Bridge</title></head><body>"
+        "<script>var s = '\u201cnot a quote,\u201d he said';</script>"
+        + "<div>" * depth
+        + "<p>\u201cWe will build the bridge this year,\u201d the mayor said.</p>"
+        + "</div>" * depth
+        + "</body></html>"
+    )
+    quotes = extract_quotes(load_article_text(page, kind="html"))
+    assert [q.text for q in quotes] == ["We will build the bridge this year,"]
+
+
+def test_empty_standard_input_says_so(world: Path) -> None:
+    result = run("article", "-", "--corpus", "corpus", "--no-index", cwd=world, stdin="", timeout=30)
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("<stdin>: standard input is empty"), result.stderr

@@ -137,6 +137,10 @@ def _load_html(html: str, path: str | None) -> Article:
     )
     raw = getattr(doc, "text", None) if doc is not None else None
     if not raw or not raw.strip():
+        # trafilatura gives up on pages it cannot parse as a tree (lxml stops at 256
+        # levels of nesting); the page's own text is still the article, so read it plainly
+        raw = _plain_html_text(html)
+    if not raw or not raw.strip():
         raise ArticleError("no article text found in the HTML page", path=path)
     paragraphs = [line.strip() for line in raw.split("\n") if line.strip()]
     return Article(
@@ -148,6 +152,53 @@ def _load_html(html: str, path: str | None) -> Article:
         date=_clean(getattr(doc, "date", None)),
         format="html",
     )
+
+
+_SKIPPED_TAGS = frozenset("script style noscript template nav header footer aside head".split())
+_BLOCK_TAGS = frozenset("p div br li h1 h2 h3 h4 h5 h6 blockquote section article tr pre".split())
+
+
+def _plain_html_text(html: str) -> str:
+    """The visible text of a page, one line per block, with no tree depth limit.
+
+    A flat pass of the standard library's tokenizer: scripts, styles and page furniture
+    are skipped, block tags end a line; no nesting is kept, so no depth can break it.
+    """
+    from html.parser import HTMLParser
+
+    lines: list[str] = []
+    current: list[str] = []
+    skipping: list[str] = []
+
+    class _Text(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in _SKIPPED_TAGS:
+                skipping.append(tag)
+            elif tag in _BLOCK_TAGS:
+                _end_line()
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in _SKIPPED_TAGS and tag in skipping:
+                while skipping and skipping.pop() != tag:
+                    pass
+            elif tag in _BLOCK_TAGS:
+                _end_line()
+
+        def handle_data(self, data: str) -> None:
+            if not skipping:
+                current.append(data)
+
+    def _end_line() -> None:
+        line = " ".join("".join(current).split())
+        if line:
+            lines.append(line)
+        current.clear()
+
+    parser = _Text(convert_charrefs=True)
+    parser.feed(html)
+    parser.close()
+    _end_line()
+    return "\n".join(lines)
 
 
 def _clean(value: object) -> str | None:

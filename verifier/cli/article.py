@@ -41,8 +41,12 @@ def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: 
     p.add_argument("file", help="article file, or - to read stdin")
     add_corpus_options(p)
     p.add_argument("--format", choices=["text", "json", "yaml", "markdown"], default="text")
-    p.add_argument("--fail-on", choices=["warn", "fail"], default=None,
-                   help="exit 1 at or above this severity (default: fail, or the config's)")
+    p.add_argument(
+        "--fail-on",
+        choices=["warn", "fail"],
+        default=None,
+        help="exit 1 at or above this severity (default: fail, or the config's)",
+    )
     add_config_option(p)
     p.add_argument(
         "--review", metavar="FILE", help="fold a reviewer's decisions (ARTICLE.review.yaml) into the report"
@@ -52,7 +56,8 @@ def add_parser(sub: argparse._SubParsersAction, summary: str) -> None:  # type: 
 
 def run(args: argparse.Namespace) -> int:
     if args.file == "-":
-        article = load_article_text(decode_text(sys.stdin.buffer.read(), path="<stdin>"))
+        data = sys.stdin.buffer.read()
+        article = load_article_text(decode_text(data, path="<stdin>", what="standard input"))
     else:
         article = load_article(args.file)
     settings = settings_from_args(args)
