@@ -297,3 +297,37 @@ def test_a_hedge_added_is_certainty_not_tense(call_corpus: Corpus) -> None:
     finding = judged(call_corpus, quote, SAO)
     assert finding.fidelity is Fidelity.ALTERED, finding.reasons
     assert EditKind.QUALIFIER in {e.kind for e in finding.edits}
+
+
+# A few words cut without an ellipsis, no meaning carrier among them, keep the claim
+# (VERDICTS.md: minor_edits "drops a few words without changing the claim"); a name or a
+# negation changed does not. Passage: Biden, 2023-11-16, Woodside.
+SILENT_CUTS = [
+    (
+        "So, today, we’re taking action to significantly reduce the flow of precursor chemicals and "
+        "pill presses from China to the Western Hemisphere. It’s going to save lives",
+        Fidelity.MINOR_EDITS,
+    ),  # "with this new understanding" cut
+    (
+        "First, I am pleased to announce that we are restarting cooperation between the United States "
+        "and the PRC on counternarcotics",
+        Fidelity.ALTERED,
+    ),  # "after many years of being on hold": a quantified time phrase dropped
+    (
+        "First, I am pleased to announce that after many years of being on hold, we are restarting "
+        "cooperation between the United States on counternarcotics",
+        Fidelity.ALTERED,
+    ),  # "and the PRC" dropped from the pair: a different claim
+    (
+        "In 2019, you may remember, China did not take action to greatly reduce the amount of fentanyl",
+        Fidelity.ALTERED,
+    ),  # negation added
+]
+
+
+@pytest.mark.parametrize(("quote", "fidelity"), SILENT_CUTS)
+def test_a_silent_cut_is_minor_and_a_changed_claim_is_not(
+    bundled_corpus: Corpus, quote: str, fidelity: Fidelity
+) -> None:
+    finding = judged(bundled_corpus, quote, "Biden")
+    assert finding.fidelity is fidelity, finding.reasons

@@ -104,15 +104,20 @@ def judge_fidelity(
     verdict = Fidelity.VERBATIM
     reasons: list[str] = []
     if facts.stitched:
-        where = (
-            f"{facts.stitch_gap_words} words apart"
-            if facts.stitch_gap_words is not None
-            else "in the opposite order"
-        )
-        reasons.append(
-            f"The quote joins two passages said {where} without marking the join with an ellipsis."
-        )
-        verdict = Fidelity.ALTERED
+        gap = facts.stitch_gap_words
+        if gap is not None and gap <= policy.silent_cut_words:
+            # a few words left out between two passages, in order: a cut, not a splice
+            reasons.append(
+                f"The quote leaves out {gap} word{'s' if gap != 1 else ''} between two passages "
+                "without marking the cut with an ellipsis."
+            )
+            verdict = worst(verdict, Fidelity.MINOR_EDITS)
+        else:
+            where = f"{gap} words apart" if gap is not None else "in the opposite order"
+            reasons.append(
+                f"The quote joins two passages said {where} without marking the join with an ellipsis."
+            )
+            verdict = Fidelity.ALTERED
     if facts.missing_pieces:
         reasons.append("Words after an ellipsis were not found near the rest of the quote.")
         verdict = Fidelity.ALTERED
