@@ -110,9 +110,9 @@ class Policy:
     # Meaningful words dropped or added outright (nothing said in their place), without an
     # ellipsis: this many make an invented or a lost clause. Real copy cuts a short clause
     # silently ("and we're using those lines of communication"): dropping one says less, it
-    # does not misstate (labelled minor_edits on real news), so the drop bar is higher. Fewer are wording (VERDICTS.md:
-    # "changes, drops or adds a few words without changing the claim"), unless a meaning
-    # carrier is among them.
+    # does not misstate (labelled minor_edits on real news), so the drop bar is higher.
+    # Fewer are wording (VERDICTS.md: "changes, drops or adds a few words without changing
+    # the claim"), unless a meaning carrier is among them.
     added_words_altered: int = 3
     dropped_words_altered: int = 6
     # An aside the speaker set off with dashes, of at most this many meaningful words, may be
