@@ -48,6 +48,7 @@ def test_label_on_a_line_after_a_hard_break_opens_a_turn() -> None:
         ("AIDE:  Thanks.", "AIDE"),
         ("SENIOR ADMINISTRATION OFFICIAL:  Thanks.", "SENIOR ADMINISTRATION OFFICIAL"),
         ("MR. KIRBY.\u00a0 Thanks.", "MR. KIRBY"),  # the 2022-08-04 briefing: a period for the colon
+        ("MR.\u00a0 SULLIVAN:\u00a0 Thanks.", "MR. SULLIVAN"),  # the 2021-08-17 briefing: a no-break space
     ],
 )
 def test_archive_label_variants(line: str, label: str) -> None:

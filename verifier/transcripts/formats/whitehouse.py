@@ -20,9 +20,10 @@ from verifier.transcripts.speakers import role_for_label
 
 NAME = "whitehouse"
 
-# An upper-case label (letters of any script, dots, hyphens, apostrophes) then a colon.
+# An upper-case label (letters of any script, dots, hyphens, apostrophes) then a colon; pages
+# pad labels with no-break spaces as well as spaces ("MR.\u00a0 SULLIVAN:").
 LABEL_RE = re.compile(
-    r"[ \t]*(?:\*\*)?(?P<label>(?:[^\W\d_a-z]|[.'’\- ,&()/])*?[^\W\d_a-z.,'’\-]\.?"
+    r"[ \t]*(?:\*\*)?(?P<label>(?:[^\W\d_a-z]|[.'’\- \u00a0,&()/])*?[^\W\d_a-z.,'’\-]\.?"
     r"(?: \d)?)(?:\*\*)?:(?:\*\*)?(?=[\s\u00a0]|$)"
 )
 Q_RE = re.compile(
@@ -78,7 +79,7 @@ def find_label(text: str, start: int, end: int) -> tuple[str, int] | None:
             or TIME_RE.match(label)
         ):
             return None
-    return m.group("label").strip(), m.end()
+    return " ".join(m.group("label").split()), m.end()  # "MR.\u00a0 SULLIVAN" is MR. SULLIVAN
 
 
 def _is_time(line: str) -> bool:
