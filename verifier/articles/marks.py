@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from verifier.articles.cues import (
     Cue,
-    cue_after,
     cue_before,
     cue_in,
 )
