@@ -6,6 +6,7 @@ only turns them into patterns and reads a speaker phrase the way the article pri
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -46,6 +47,7 @@ class CueWords:
     fragment_verbs: frozenset[str]
     title_aliases: dict[str, str]
     institution_words: frozenset[str]
+    not_descriptors: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,7 @@ def cue_words() -> CueWords:
         fragment_verbs=frozenset(raw["fragment_verbs"]),
         title_aliases=dict(raw["title_aliases"]),
         institution_words=frozenset(raw["speaker_kinds"]["institution_words"]),
+        not_descriptors=frozenset(raw["not_descriptors"]),
     )
 
 
@@ -119,6 +122,7 @@ class _Patterns:
     cue_speaker: re.Pattern[str]
     prep_speaker: re.Pattern[str]
     tail: re.Pattern[str]
+    titled_cue_speaker: re.Pattern[str]
 
 
 @cache
@@ -155,6 +159,9 @@ def _patterns() -> _Patterns:
             rf"{adverbs}(?:\s+(?:(?:{preps})\b|[a-z]+ing\s)[^,.;:!?“”\"\n]{{0,160}}?)?"
             r"(?=\s*(?:[,.;:!?—–“\"]|$))"
         ),
+        titled_cue_speaker=re.compile(
+            rf"{inv_cue}\s+(?P<desc>(?:[\w’'()-]+\s+){{1,5}}?)(?P<speaker>\b{NAME_RUN}){affil}{tail_appos}"
+        ),
     )
 
 
@@ -179,7 +186,22 @@ def cue_after(text: str) -> Cue | None:
             cue = _to_cue(m, _ends_cleanly(m))
             if cue is not None:
                 return cue
-    return _titled_cue_after(text, offset) or _described_cue_after(text, offset)
+    return (
+        _titled_cue_after(text, offset)
+        or _titled_inverted_after(text, offset)
+        or _described_cue_after(text, offset)
+    )
+
+
+def _titled_inverted_after(text: str, offset: int) -> Cue | None:
+    """'…,” said commissioners chairman Lance Lambros.': a description between verb and name."""
+    m = _patterns().titled_cue_speaker.match(text, offset)
+    if m is None or not _describes(m.group("desc")):
+        return None
+    cue = _to_cue(m, _ends_cleanly(m))
+    if cue is None or cue.kind != "name" or not is_person_name(cue.speaker):
+        return None
+    return dataclasses.replace(cue, nouns=cue.nouns | role_nouns(m.group("desc")))
 
 
 _DESCRIBED = re.compile(
@@ -211,12 +233,25 @@ def _titled_cue_after(text: str, offset: int) -> Cue | None:
     if m is None:
         return None
     skipped = text[offset : m.start()]
-    if re.search(r"[^\w\s’'-]", skipped) or len(skipped.split()) > 6:
+    if re.search(r"[^\w\s’'()-]", skipped) or len(skipped.split()) > 6:
         return None
     cue = _to_cue(m, _ends_cleanly(m))
-    if cue is None or cue.kind != "name" or not role_nouns(skipped):
+    if cue is None or cue.kind != "name":
         return None
-    return cue
+    if role_nouns(skipped) or (_describes(skipped) and is_person_name(cue.speaker)):
+        return cue
+    return None
+
+
+def _describes(words: str) -> bool:
+    """'neighbor', 'BRHD health officer', 'commissioners chairman': words describing a person.
+
+    A description before a name holds no clause words (and, while, that, he ...), which
+    would make the name the subject of a sentence of its own.
+    """
+    stops = cue_words().not_descriptors
+    tokens = re.findall(r"[\w’'-]+", words.lower())
+    return bool(tokens) and not any(t in stops for t in tokens)
 
 
 def cue_before(text: str) -> Cue | None:
@@ -359,8 +394,10 @@ def split_name(run: str) -> tuple[str | None, int, frozenset[str]]:
     if not any(c.islower() for c in name) and len(name) > 4:
         return None, 0, frozenset()  # an acronym run (NATO, U.N.) is not a speaker
     words = name.split()
-    if len(name) == 1 or words[-1].endswith(("’s", "'s", "’", "s'")) or (
-        len(words) == 1 and words[0].capitalize() in w.not_names
+    if (
+        len(name) == 1
+        or words[-1].endswith(("’s", "'s", "’", "s'"))
+        or (len(words) == 1 and words[0].capitalize() in w.not_names)
     ):
         return None, 0, frozenset()  # "Hamilton’s comments", "THE": no speaker
     return name, skipped, frozenset(nouns)
