@@ -192,7 +192,8 @@ def _single_close(text: str, pos: int, end: int, opener: str) -> re.Match[str] |
     limit = end if nxt is None else nxt.start()
     found = list(re.compile(rf"(?<=\S)[{marks}](?![\w\u2019'])").finditer(text, pos, limit))
     clear = [m for m in found if _POSSESSIVE.match(text, m.start()) is None]
-    return (clear or found or [None])[0]
+    pick = clear or found
+    return pick[0] if pick else None
 
 
 def scan_paragraph(text: str, para: int, span: tuple[int, int]) -> list[Piece]:
