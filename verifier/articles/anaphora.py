@@ -6,6 +6,7 @@ or a surname resolves to the most recent compatible one.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from verifier.articles.cues import (
     Cue,
     alternation,
     cue_words,
+    is_job_word,
     is_person_name,
     name_gender,
     nouns_before,
@@ -133,6 +135,10 @@ class SpeakerResolver:
         return _moved(found, pos, cue.nouns)
 
     def _named(self, cue: Cue, pos: int) -> _Entity:
+        if " and " in cue.speaker:  # "Moon and Kim": each resolved, credited together
+            parts = [self._named(dataclasses.replace(cue, speaker=p), pos) for p in cue.speaker.split(" and ")]
+            name = " and ".join(e.label for e in parts)
+            return _Entity(name, cue.speaker, cue.nouns.union(*(e.nouns for e in parts)), "plural", pos)
         w = cue_words()
         core = [t for t in cue.speaker.split() if t not in w.honorifics]
         bare = [t for t in core if t not in w.kept_titles and t != "Vice"]
@@ -149,9 +155,10 @@ class SpeakerResolver:
 
     def _full_name(self, surname: str, pos: int) -> _Entity | None:
         """The latest full name ending in ``surname``, before ``pos`` if any, else after."""
-        matches = [m for m in self._mentions if m.name and m.name.split()[-1] == surname]
+        people = [m for m in self._mentions if m.name and m.gender != "plural"]
+        matches = [m for m in people if m.name and m.name.split()[-1] == surname]
         if not matches:  # "Karen" for Karen Harding; "Kim" for Kim Jong Un
-            matches = [m for m in self._mentions if m.name and m.name.split()[0] == surname]
+            matches = [m for m in people if m.name and m.name.split()[0] == surname]
         before = [m for m in matches if m.pos < pos]
         if before:
             return before[-1]
@@ -168,7 +175,8 @@ class SpeakerResolver:
         speakers = [
             e
             for e in self._speakers
-            if gender == "any" or speaker_kind_of(e.name, e.phrase, e.nouns) is not SpeakerKind.INSTITUTION
+            if gender in ("any", "plural")
+            or speaker_kind_of(e.name, e.phrase, e.nouns) is not SpeakerKind.INSTITUTION
         ]
         exact = gender != "any"
         for same in (exact, False):
@@ -201,6 +209,12 @@ class SpeakerResolver:
         ("the official" for a named spokesman) comes last.
         """
         w = cue_words()
+        if name_gender("", cue.nouns) == "plural":  # "the two leaders", "the couple"
+            pairs = [
+                e for e in self._speakers + self._mentions if e.gender == "plural" and e.name and e.pos < pos
+            ]
+            if pairs:
+                return max(pairs, key=lambda e: e.pos)
         roles = w.roles
         modifiers = {t for t in cue.speaker.lower().split()[1:] if t not in roles and t not in w.definite}
         pool = sorted(self._speakers + [m for m in self._mentions if m.pos < pos], key=lambda e: e.pos)
@@ -297,6 +311,7 @@ def _moved(entity: _Entity, pos: int, nouns: frozenset[str]) -> _Entity:
 
 
 _MENTION_RE = re.compile(rf"\b{NAME_RUN}")
+_POSSESSIVE_END = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 _APPOS_AFTER_RE = re.compile(r",\s*(?:the|a|an)\s+([^,;.!?“”\"\n]{1,60}),")
 
 
@@ -308,7 +323,8 @@ def _name_mentions(text: str) -> list[_Entity]:
     w = cue_words()
     out: list[_Entity] = []
     for m in _MENTION_RE.finditer(text):
-        name, skipped, title_nouns = split_name(m.group())
+        run = _POSSESSIVE_END.sub("", m.group())  # "Sheriff Don Pounds’ comments" names him
+        name, skipped, title_nouns = split_name(run)
         if name is None or text[m.end() : m.end() + 1] == "/":  # "Jill Bennett/BBC": a credit line
             continue
         core = [t for t in name.split() if t not in w.honorifics and t not in w.kept_titles]
@@ -324,7 +340,48 @@ def _name_mentions(text: str) -> list[_Entity]:
         gender = name_gender(name, nouns)
         subject = gender != "any" or bool(nouns) or _SUBJECT_AFTER_RE.match(text, m.end()) is not None
         out.append(_Entity(full, name, nouns, gender, start, subject))
-    return sorted(out + _role_mentions(text), key=lambda e: e.pos)
+    return sorted(out + _pair_mentions(text, out) + _role_mentions(text), key=lambda e: e.pos)
+
+
+# a lookahead, so "Prime Minister and Boris Johnson and Joe Biden" is tried at every name
+_PAIR_RE = re.compile(rf"(?=\b(?P<a>{NAME_RUN})(?:,\s*\d{{1,3}},)?\s+and\s+(?P<b>{NAME_RUN}))")
+
+
+def _pair_mentions(text: str, people: list[_Entity]) -> list[_Entity]:
+    """Two people printed together ("Moon and Kim", "Jonas, 34, and Turner, 27"): they.
+
+    Each side must be a person the article names in full somewhere, so "North and
+    South Korea" or "Lynn and Norfolk" never pair.
+    """
+    out: list[_Entity] = []
+    for m in _PAIR_RE.finditer(text):
+        names = [_full_of(m.group(g), people) for g in ("a", "b")]
+        if None in names or names[0] == names[1]:
+            continue
+        a, b = (e for e in names if e is not None)
+        label = f"{a.label} and {b.label}"
+        if out and out[-1].label == label and out[-1].pos + len(out[-1].phrase) >= m.start():
+            continue  # the same pair, tried again from its second word
+        phrase = text[m.start() : m.end("b")]
+        out.append(_Entity(label, phrase, a.nouns | b.nouns, "plural", m.start()))
+    return out
+
+
+def _full_of(run: str, people: list[_Entity]) -> _Entity | None:
+    """The person a printed name stands for: itself when in full, else the full name it ends."""
+    name, _, _ = split_name(run)
+    if name is None:
+        return None
+    words = [t for t in name.split() if t not in cue_words().honorifics]
+    if not words or is_job_word(words[-1]):  # "Prime Minister and Boris Johnson"
+        return None
+    for e in people:
+        if e.name is None or not _person(e):
+            continue
+        parts = e.name.split()
+        if e.name == " ".join(words) or (len(words) == 1 and words[0] in (parts[0], parts[-1])):
+            return e
+    return None
 
 
 def _role_mentions(text: str) -> list[_Entity]:

@@ -116,6 +116,9 @@ NAME_TOKEN = r"[A-Z](?:[a-z]{0,3}\.(?=\s)|[\w’'\-]*)"
 NAME_RUN = rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}|\n{NAME_TOKEN}){{0,6}}"
 
 
+_AGE = r"(?:,\s*\d{1,3},)"  # "Jonas, 34, and Turner, 27, said"
+
+
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     speaker_cue: re.Pattern[str]
@@ -133,10 +136,11 @@ def _patterns() -> _Patterns:
     role = rf"(?i:\b(?:{dets})\s+(?:[\w’'\-.]+\s+){{0,5}}?(?:{alternation(list(w.roles))}))(?![\w’'])"
     bare = rf"\b(?:{alternation([r.capitalize() for r in w.bare_roles] + list(w.bare_roles))})\b"
     pronoun = rf"\b(?:{alternation([p.capitalize() for p in w.pronouns] + list(w.pronouns))})\b"
-    speaker = rf"(?P<speaker>{role}|{bare}|{pronoun}|\b{NAME_RUN}(?:\s+and\s+{NAME_RUN})?)"
+    pair = rf"\b{NAME_RUN}(?:{_AGE}?\s+and\s+{NAME_RUN})?"
+    speaker = rf"(?P<speaker>{role}|{bare}|{pronoun}|{pair})"
     # "said a man who gave only his first name": a described speaker keeps its clause
     relative = r"(?:\s+who\s+[^,;:!?“”\"\n.]{1,60}?(?=[,.;]|\s*$))?"
-    inv_speaker = rf"(?P<speaker>{role}{relative}|{bare}|{pronoun}|\b{NAME_RUN}(?:\s+and\s+{NAME_RUN})?)"
+    inv_speaker = rf"(?P<speaker>{role}{relative}|{bare}|{pronoun}|{pair})"
     affil = rf"(?:\s+(?:{alternation(w.affiliation_words)})\s+(?:the\s+)?(?P<affil>{NAME_RUN}))?"
     told = (
         rf"told(?:\s+(?:{alternation(w.told_objects)}|(?:[Tt]he\s+)?{NAME_RUN}"
@@ -331,7 +335,7 @@ def _to_cue(m: re.Match[str], end: int | None) -> Cue | None:
         phrase = " ".join(words)
         definite = words[0].lower() in w.definite
         return Cue(phrase, "role", cue_text, start, end, role_nouns(raw) | nouns, definite)
-    first, sep, second = raw.partition(" and ")
+    first, sep, second = re.sub(rf"{_AGE}(?=\s+and\s)", "", raw).partition(" and ")
     name, skipped, title_nouns = split_name(first if sep else raw)
     if name is None:
         return None
@@ -455,8 +459,10 @@ def role_nouns(phrase: str) -> frozenset[str]:
 
 
 def name_gender(name: str, nouns: frozenset[str] = frozenset()) -> str:
-    """male, female or any: from a courtesy title, a first name, or a gendered role noun."""
+    """male, female, plural or any: a title, a first name, a gendered role noun, or a pair."""
     w = cue_words()
+    if " and " in name:
+        return "plural"  # "Joe Jonas and Sophie Turner": they
     parts = name.split()
     if parts and parts[0] in w.honorifics and w.honorifics[parts[0]] != "any":
         return w.honorifics[parts[0]]

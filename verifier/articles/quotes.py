@@ -236,6 +236,7 @@ def _attribute(
                 or _colon_subject(text, paras, quote)
                 or _name_line(text, paras, quote)
                 or _continued(text, paras, quote, out)
+                or _narrated_before(text, paras, quote, out)
             )
         elif cue is None and not _title_cased(quote.text) and not _named_as_word(text, quote):
             cue = _subject_of_sentence(text, paras, quote)
@@ -274,9 +275,10 @@ def _named_as_word(text: str, quote: Quote) -> bool:
 
 
 def _label_lead(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
-    """A speaker label opening the paragraph: 'Armbruster: “…”'."""
+    """A speaker label opening the quote's line: 'Armbruster: “…”', one label per line."""
     para_start = paras[_para_index(paras, quote.span.start)][0]
-    return _shift(label_lead(text[para_start : quote.span.start - 1]), para_start)
+    line_start = max(para_start, text.rfind("\n", para_start, quote.span.start) + 1)
+    return _shift(label_lead(text[line_start : quote.span.start - 1]), line_start)
 
 
 def _subject_of_sentence(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
@@ -416,6 +418,30 @@ def _continued(
     if here == there or (here == there + 1 and _whole_paragraphs(text, paras, quote)):
         return cue
     return None
+
+
+def _narrated_before(
+    text: str,
+    paras: list[tuple[int, int]],
+    quote: Quote,
+    earlier: list[tuple[Quote, Cue | None]],
+) -> Cue | None:
+    """A quote paragraph after narration of what someone said: 'Neighbor Tefferroa James
+    said he woke up to commotion.' then '"He was trying to bang and get inside."'.
+
+    The paragraph before holds no quote of its own and reports a person's words (a cue
+    verb with its subject); the quote paragraph goes on with that person's own words.
+    """
+    i = _para_index(paras, quote.span.start)
+    if i == 0 or not _whole_paragraphs(text, paras, quote):
+        return None
+    s, e = paras[i - 1]
+    if any(s <= q.span.start < e for q, _ in earlier[-1:]) or QUOTED.search(text, s, e):
+        return None
+    cue = cue_before(text[s:e])
+    if cue is None or cue.kind == "pronoun" and not earlier:
+        return None
+    return _shift(cue, s)
 
 
 def _whole_paragraphs(text: str, paras: list[tuple[int, int]], quote: Quote) -> bool:
