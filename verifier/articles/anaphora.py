@@ -136,7 +136,8 @@ class SpeakerResolver:
 
     def _named(self, cue: Cue, pos: int) -> _Entity:
         if " and " in cue.speaker:  # "Moon and Kim": each resolved, credited together
-            parts = [self._named(dataclasses.replace(cue, speaker=p), pos) for p in cue.speaker.split(" and ")]
+            sides = cue.speaker.split(" and ")
+            parts = [self._named(dataclasses.replace(cue, speaker=side), pos) for side in sides]
             name = " and ".join(e.label for e in parts)
             return _Entity(name, cue.speaker, cue.nouns.union(*(e.nouns for e in parts)), "plural", pos)
         w = cue_words()
