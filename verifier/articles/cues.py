@@ -387,7 +387,8 @@ def split_name(run: str) -> tuple[str | None, int, frozenset[str]]:
         i += len(title.split())
     if i >= len(tokens):
         return None, 0, frozenset()
-    if tokens[i][0] not in w.kept_titles:
+    institution = _institutional(" ".join(t for t, _ in tokens[i:]))  # "Malheur County Health Department"
+    if tokens[i][0] not in w.kept_titles and not institution:
         i, cut = _after_job_words(tokens, i)
         nouns |= cut
     skipped = tokens[i][1]
@@ -528,7 +529,7 @@ def is_person_name(name: str) -> bool:
 
 def fragment_subject(sentence: str) -> Cue | None:
     """The subject of the sentence a quoted fragment ends, when a speech verb links them."""
-    cue = sentence_subject(sentence)
+    cue = verb_subject(sentence) or sentence_subject(sentence)
     if cue is None:
         return None
     w = cue_words()
@@ -536,6 +537,45 @@ def fragment_subject(sentence: str) -> Cue | None:
     verbs = w.fragment_verbs | {v for v in w.verbs if " " not in v}
     speaking = {re.sub(r"(e|ed)$", "", v) + "ing" for v in verbs}  # declared -> declaring
     return cue if words & (verbs | speaking) else None
+
+
+@cache
+def _verb_subject_re() -> re.Pattern[str]:
+    w = cue_words()
+    dets = alternation(sorted(w.definite | w.indefinite))
+    role = rf"(?i:\b(?:{dets})\s+(?:[\w’'\-.]+\s+){{0,4}}?(?:{alternation(list(w.roles))}))(?![\w’'])"
+    pronoun = rf"\b(?:{alternation([p.capitalize() for p in w.pronouns] + list(w.pronouns))})\b"
+    verbs = alternation(sorted(w.fragment_verbs | {v for v in w.verbs if " " not in v}))
+    aux = r"(?:\s+(?:also|later|then|even|again|already|has|had|have|was|is|had\s+already|once|earlier))*"
+    return re.compile(
+        rf"(?P<speaker>\b{NAME_RUN}|{role}|{pronoun})(?:,[^,;:“”\"]{{1,80}},)?{aux}\s+(?:{verbs})(?![\w’'])"
+    )
+
+
+def verb_subject(sentence: str) -> Cue | None:
+    """Who the speech verb nearest a quoted fragment belongs to, anywhere in its sentence.
+
+    'Before all this though Christopher Pyne had already declared victory ... "an
+    election winning machine"', 'investigations editor Sharri Markson reported that the
+    ABC "is facing questions"': the last speaker phrase printed just before a speech verb.
+    """
+    found = list(_verb_subject_re().finditer(sentence))
+    for m in reversed(found):
+        raw = m.group("speaker")
+        first = raw.split()[0]
+        w = cue_words()
+        if first.lower() in w.pronouns:
+            return Cue(raw, "pronoun", "", m.start("speaker"), m.end("speaker"))
+        if first.lower() in w.definite | w.indefinite and role_nouns(raw):
+            phrase = " ".join(raw.split())
+            definite = first.lower() in w.definite
+            return Cue(phrase, "role", "", m.start("speaker"), m.end("speaker"), role_nouns(phrase), definite)
+        name, skipped, nouns = split_name(raw)
+        if name is None or (len(name.split()) == 1 and name in w.not_names):
+            continue
+        start = m.start("speaker") + skipped
+        return Cue(name, "name", "", start, m.end("speaker"), nouns | nouns_before(sentence, start))
+    return None
 
 
 def sentence_subject(sentence: str) -> Cue | None:
