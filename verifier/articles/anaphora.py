@@ -9,12 +9,15 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from verifier.articles.cues import (
     NAME_RUN,
     Cue,
     alternation,
+    cue_after,
     cue_words,
+    is_institution_name,
     is_job_word,
     is_person_name,
     name_gender,
@@ -121,6 +124,10 @@ class SpeakerResolver:
         return max(informative or useful, key=lambda s: (s.end, -s.start), default=None)
 
     def _entity_for(self, cue: Cue, pos: int) -> _Entity | None:
+        if cue.kind == "role" and cue.nouns & cue_words().document_nouns:
+            issuer = self._issuer(cue, pos)
+            if issuer is not None:
+                return issuer
         if cue.kind == "name":
             return self._named(cue, pos)
         if cue.kind == "pronoun":
@@ -133,6 +140,39 @@ class SpeakerResolver:
         if found is None:
             return _Entity(None, cue.speaker, cue.nouns, name_gender("", cue.nouns), pos)
         return _moved(found, pos, cue.nouns)
+
+    def _issuer(self, cue: Cue, pos: int) -> _Entity | None:
+        """Whose words 'the statement' carries: who the copy says issued it, latest first.
+
+        'The Liberty County Office of Emergency Management issued a statement', 'a joint
+        statement from Marc Elrich and the County Council', 'In a news release, Sarah
+        Poe ... said': the issuer is credited; with none printed the document stays.
+        """
+        before = self._text[: min(pos, cue.start)]
+        found = list(_issuer_re().finditer(before))
+        if not found:
+            return None
+        m = found[-1]
+        group = "issuer" if m.group("issuer") else "issuer2"
+        sides = [self._party(side, m.start(group)) for side in _parties(m.group(group))]
+        if not sides or any(e is None for e in sides):
+            return None
+        parties = [e for e in sides if e is not None]
+        if len(parties) == 1:
+            return _moved(parties[0], pos, parties[0].nouns)
+        label = " and ".join(e.label for e in parties)
+        return _Entity(label, m.group(group), frozenset().union(*(e.nouns for e in parties)), "plural", pos)
+
+    def _party(self, phrase: str, pos: int) -> _Entity | None:
+        """One issuer as printed: 'the County Council', 'Montgomery County Executive Marc Elrich'."""
+        words = phrase.split()
+        if words and words[0].lower() in ("the", "a", "an") and len(words) > 1 and words[1][:1].isupper():
+            words = words[1:]
+        name, skipped, nouns = split_name(" ".join(words))
+        if name is None:
+            return None
+        cue = Cue(name, "name", "", pos, pos + len(name), nouns)
+        return self._named(cue, pos)
 
     def _named(self, cue: Cue, pos: int) -> _Entity:
         if " and " in cue.speaker:  # "Moon and Kim": each resolved, credited together
@@ -309,6 +349,36 @@ def _distinct(entities: list[_Entity]) -> list[_Entity]:
 
 def _moved(entity: _Entity, pos: int, nouns: frozenset[str]) -> _Entity:
     return _Entity(entity.name, entity.phrase, entity.nouns | nouns, entity.gender, pos)
+
+
+def _parties(phrase: str) -> list[str]:
+    """'Marc Elrich and the County Council' is two issuers; 'Office of Emergency Management
+    and Homeland Security' one: each side must stand as a person or an institution."""
+    sides = re.split(r"\s+and\s+", phrase)
+    if len(sides) != 2:
+        return [phrase]
+    for side in sides:
+        name, _, nouns = split_name(re.sub(r"^(?:[Tt]he|an?)\s+", "", side))
+        if name is None:
+            return [phrase]
+        if not (is_institution_name(name) or nouns or name_gender(name) != "any"):
+            return [phrase]
+    return sides
+
+
+@cache
+def _issuer_re() -> re.Pattern[str]:
+    """Who issued a document: 'X issued a statement', 'a statement from X'."""
+    w = cue_words()
+    docs = alternation(sorted(w.document_nouns | {f"{n}s" for n in w.document_nouns}))
+    verbs = alternation(list(w.issue_verbs))
+    dets = r"(?:a|an|the|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}?"
+    run = rf"{NAME_RUN}(?:\s+(?:of|for|on)\s+(?:the\s+)?{NAME_RUN}){{0,3}}"  # "Office of Emergency Management"
+    party = rf"(?:[Tt]he\s+)?{run}(?:\s+and\s+(?:the\s+)?{run})?"
+    return re.compile(
+        rf"(?P<issuer>{party})(?:,[^,;:“”\"]{{1,80}},)?\s+(?:has\s+|had\s+|have\s+)?(?:{verbs})\s+{dets}(?:{docs})\b"
+        rf"|(?:{docs})\s+(?:from|by|of)\s+(?P<issuer2>{party})"
+    )
 
 
 _MENTION_RE = re.compile(rf"\b{NAME_RUN}")

@@ -48,6 +48,8 @@ class CueWords:
     title_aliases: dict[str, str]
     institution_words: frozenset[str]
     not_descriptors: frozenset[str]
+    document_nouns: frozenset[str]
+    issue_verbs: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,8 @@ def cue_words() -> CueWords:
         title_aliases=dict(raw["title_aliases"]),
         institution_words=frozenset(raw["speaker_kinds"]["institution_words"]),
         not_descriptors=frozenset(raw["not_descriptors"]),
+        document_nouns=frozenset(raw["documents"]["nouns"]),
+        issue_verbs=tuple(raw["documents"]["issue_verbs"]),
     )
 
 
@@ -345,7 +349,7 @@ def _to_cue(m: re.Match[str], end: int | None) -> Cue | None:
         if person is not None and cut > 0 and is_person_name(person):
             at = m.start("affil") + cut
             return Cue(person, "name", cue_text, at, end, nouns | job)
-    if not sep and is_job_word(name.split()[-1]):  # "Boeing CEO said": a role, not a name
+    if not sep and is_job_word(name.split()[-1]) and not _institutional(name):  # "Boeing CEO said"
         phrase = " ".join(raw[skipped:].split())
         nouns |= job_nouns(phrase) | title_nouns
         return Cue(phrase, "role", cue_text, start + skipped, end, nouns, True)
@@ -516,7 +520,15 @@ def _institutional(name: str) -> bool:
     tokens = name.split()
     if not tokens:
         return False
-    return tokens[-1] in w.institution_words or (tokens[0] in w.institution_words and "of" in tokens)
+    if tokens[-1] in w.institution_words:
+        return True
+    # "Department of Transportation", "Liberty County Office of Emergency Management"
+    return "of" in tokens and any(t in w.institution_words for t in tokens[: tokens.index("of")])
+
+
+def is_institution_name(name: str) -> bool:
+    """'the County Council', 'Department of Transportation': an institution's printed name."""
+    return _institutional(name)
 
 
 def is_person_name(name: str) -> bool:
