@@ -15,7 +15,6 @@ from verifier.articles.cues import (
     NAME_RUN,
     Cue,
     alternation,
-    cue_after,
     cue_words,
     is_institution_name,
     is_job_word,
@@ -373,7 +372,8 @@ def _issuer_re() -> re.Pattern[str]:
     docs = alternation(sorted(w.document_nouns | {f"{n}s" for n in w.document_nouns}))
     verbs = alternation(list(w.issue_verbs))
     dets = r"(?:a|an|the|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}?"
-    run = rf"{NAME_RUN}(?:\s+(?:of|for|on)\s+(?:the\s+)?{NAME_RUN}){{0,3}}"  # "Office of Emergency Management"
+    # "Office of Emergency Management", "Department of State"
+    run = rf"{NAME_RUN}(?:\s+(?:of|for|on)\s+(?:the\s+)?{NAME_RUN}){{0,3}}"
     party = rf"(?:[Tt]he\s+)?{run}(?:\s+and\s+(?:the\s+)?{run})?"
     return re.compile(
         rf"(?P<issuer>{party})(?:,[^,;:“”\"]{{1,80}},)?\s+(?:has\s+|had\s+|have\s+)?(?:{verbs})\s+{dets}(?:{docs})\b"
