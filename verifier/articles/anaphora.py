@@ -123,6 +123,8 @@ class SpeakerResolver:
         return max(informative or useful, key=lambda s: (s.end, -s.start), default=None)
 
     def _entity_for(self, cue: Cue, pos: int) -> _Entity | None:
+        if cue.kind == "role" and cue.nouns & {"questioner", "answerer"}:
+            return self._interviewee(pos) if "answerer" in cue.nouns else self._questioner(pos)
         if cue.kind == "role" and cue.nouns & cue_words().document_nouns:
             issuer = self._issuer(cue, pos)
             if issuer is not None:
@@ -139,6 +141,44 @@ class SpeakerResolver:
         if found is None:
             return _Entity(None, cue.speaker, cue.nouns, name_gender("", cue.nouns), pos)
         return _moved(found, pos, cue.nouns)
+
+    def _interviewee(self, pos: int) -> _Entity | None:
+        """Who answers an interview's "A:": the person the article names most often."""
+        counts: dict[str, int] = {}
+        people = [m for m in self._mentions if m.name and m.gender != "plural" and _person(m)]
+        for m in people:
+            surname = m.name.split()[-1] if m.name else ""
+            counts[m.label] = len(re.findall(rf"\b{re.escape(surname)}\b", self._text))
+        asker = self._questioner(pos)
+        ranked = sorted(
+            (e for e in people if asker is None or e.label != asker.label), key=lambda e: -counts[e.label]
+        )
+        return _moved(ranked[0], pos, frozenset()) if ranked else None
+
+    def _questioner(self, pos: int) -> _Entity | None:
+        """Who asks an interview's "Q:": the person the latest narration says asks, or a reporter.
+
+        "starting with Jon Delano's questions", "Delano followed up"; narration in the first
+        person ("I then joined in with my own followup questions") is the reporter's own.
+        """
+        words = alternation(list(cue_words().question_words))
+        asks = list(re.finditer(rf"(?i:\b(?:{words})\b)", self._text[:pos]))
+        reporter = _Entity(None, "reporter", frozenset({"reporter"}), "any", pos)
+        for ask in reversed(asks):
+            start = self._text.rfind("\n", 0, ask.start()) + 1
+            line = self._text[start : ask.end()]
+            if re.search(r"[“”\"]", line):
+                continue  # a question word inside the quoted words themselves
+            named = [m for m in self._mentions if start <= m.pos < ask.start() and m.name and _person(m)]
+            if named:
+                return _moved(named[-1], pos, frozenset())
+            for m in re.finditer(rf"\b{NAME_RUN}", line):
+                full = self._full_name(m.group().split()[-1], start + m.start())
+                if full is not None:
+                    return _moved(full, pos, frozenset())
+            if re.search(r"\b(?:I|my|me)\b", line):
+                return reporter
+        return reporter
 
     def _issuer(self, cue: Cue, pos: int) -> _Entity | None:
         """Whose words 'the statement' carries: who the copy says issued it, latest first.
@@ -174,6 +214,9 @@ class SpeakerResolver:
         return self._named(cue, pos)
 
     def _named(self, cue: Cue, pos: int) -> _Entity:
+        expanded = _expansion(self._text, cue.speaker)
+        if expanded is not None:  # "HPD said" is the Houston Police Department
+            return _Entity(expanded, cue.speaker, cue.nouns, "any", pos)
         if " and " in cue.speaker:  # "Moon and Kim": each resolved, credited together
             sides = cue.speaker.split(" and ")
             parts = [self._named(dataclasses.replace(cue, speaker=side), pos) for side in sides]
@@ -348,6 +391,36 @@ def _distinct(entities: list[_Entity]) -> list[_Entity]:
 
 def _moved(entity: _Entity, pos: int, nouns: frozenset[str]) -> _Entity:
     return _Entity(entity.name, entity.phrase, entity.nouns | nouns, entity.gender, pos)
+
+
+_SMALL_WORDS = frozenset({"of", "for", "and", "the", "on", "de"})
+
+
+def _expansion(text: str, acronym: str) -> str | None:
+    """The printed name an acronym stands for: 'NWS' -> 'National Weather Service'.
+
+    Only a run of capitalised words (small words like "of" between them) whose initials
+    spell the acronym counts; the first such run printed anywhere in the article wins.
+    """
+    letters = acronym.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return None
+    for m in _CAPITAL_RUN.finditer(text):
+        words = m.group().split()
+        for i in range(len(words)):
+            initials = ""
+            for j in range(i, len(words)):
+                if words[j] in _SMALL_WORDS:
+                    continue
+                initials += words[j][0]
+                if initials == letters and words[i] not in _SMALL_WORDS:
+                    return " ".join(words[i : j + 1])
+                if not letters.startswith(initials):
+                    break
+    return None
+
+
+_CAPITAL_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|the|on|de)\s+)?[A-Z][\w’'-]*)+")
 
 
 def _parties(phrase: str) -> list[str]:

@@ -49,6 +49,8 @@ class CueWords:
     institution_words: frozenset[str]
     not_descriptors: frozenset[str]
     document_nouns: frozenset[str]
+    interview_labels: dict[str, str]
+    question_words: tuple[str, ...]
     issue_verbs: tuple[str, ...]
 
 
@@ -105,6 +107,8 @@ def cue_words() -> CueWords:
         institution_words=frozenset(raw["speaker_kinds"]["institution_words"]),
         not_descriptors=frozenset(raw["not_descriptors"]),
         document_nouns=frozenset(raw["documents"]["nouns"]),
+        interview_labels=dict(raw["interview_labels"]),
+        question_words=tuple(raw["question_words"]),
         issue_verbs=tuple(raw["documents"]["issue_verbs"]),
     )
 
@@ -631,9 +635,16 @@ def sentence_subject(sentence: str) -> Cue | None:
 
 def label_lead(prefix: str) -> Cue | None:
     """'Armbruster: “…”' or 'Paul Pettit, Public Health director: “…”': a speaker label."""
-    m = re.fullmatch(rf"\s*(?P<speaker>{NAME_RUN})(?:,[^:“”\"\n]{{1,80}})?\s*:\s*", prefix)
+    m = re.fullmatch(
+        rf"\s*(?P<speaker>{NAME_RUN})(?:,[^:“”\"\n]{{1,80}})?\s*:\s*(?:\([^()\n]{{1,40}}\)\s*)?", prefix
+    )
     if m is None:
         return None
+    interview = cue_words().interview_labels.get(m.group("speaker").rstrip("."))
+    if interview is not None:  # "Q:" and "A:" in an interview
+        return Cue(
+            m.group("speaker"), "role", "", m.start("speaker"), m.end("speaker"), frozenset({interview}), True
+        )
     name, skipped, nouns = split_name(m.group("speaker"))
     if name is None:
         return None
