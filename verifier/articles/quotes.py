@@ -239,7 +239,7 @@ def _attribute(
                 or _narrated_before(text, paras, quote, out)
             )
         elif cue is None and not _title_cased(quote.text) and not _named_as_word(text, quote):
-            cue = _subject_of_sentence(text, paras, quote)
+            cue = _subject_of_sentence(text, paras, quote) or _headline_subject(text, paras, quote)
             weak = cue is not None
         if cue is not None and quote.attributed_to is None:
             quote = dataclasses.replace(quote, attributed_to=cue.speaker, cue=cue.cue or None)
@@ -287,6 +287,31 @@ def _subject_of_sentence(text: str, paras: list[tuple[int, int]], quote: Quote) 
     start = sentence_start(text, para_start, quote.span.start)
     before = QUOTED.sub(lambda m: " " * len(m.group()), text[start : quote.span.start])
     return _shift(fragment_subject(before), start)
+
+
+_HEADLINE_PARAGRAPHS = 3  # a headline sits in the article's first few lines
+_HEADLINE_WORDS = 25
+
+
+def _headline_subject(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
+    """'Mayor Ines Carvalho ‘deeply troubled’ by delay', 'Sussan Ley: Roe v Wade overturning
+    ‘a backward step’': a headline quotes the person it opens with, verb or not."""
+    i = _para_index(paras, quote.span.start)
+    s, e = paras[i]
+    line = text[s:e]
+    if i >= _HEADLINE_PARAGRAPHS or "\n" in line.strip() or len(line.split()) > _HEADLINE_WORDS:
+        return None
+    if re.search(r"[.!?]\W*$", line):
+        return None  # a sentence of the story, not a headline
+    cue = subject_cue(text[s : quote.span.start])
+    if cue is None or cue.kind != "name" or not is_person_name(cue.speaker):
+        return None
+    # the story names this person in full ("Wenger" -> "Arsene Wenger"), so it is someone,
+    # not a place or a word ("Ukraine: King's Lynn woman", "Aussie pensioner")
+    surname = re.escape(cue.speaker.split()[-1])
+    if not re.search(rf"\b[A-Z][\w’'-]+\s+{surname}\b", text[e:]):
+        return None
+    return _shift(cue, s)
 
 
 def _colon_subject(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
