@@ -325,6 +325,24 @@ CASES = [
         SpeakerKind.PERSON,
         None,
     ),
+    (
+        "an unnamed lead, named later, then she",
+        "A teacher from Harlow said she had not slept since the flood.\n\n"
+        "Odile Brancusi, who now lives in East Mercy, Vermont, said she was \u201cworn out\u201d.\n\n"
+        f"{LQ}We lost every book in the school,{RQ} she said.",
+        "We lost every book",
+        "Odile Brancusi",
+        SpeakerKind.PERSON,
+        "Odile Brancusi",
+    ),
+    (
+        "a place after a preposition is not the subject",
+        "Odile Brancusi, who now lives in East Mercy, Vermont, said she was \u201cworn out\u201d.",
+        "worn out",
+        "Odile Brancusi",
+        SpeakerKind.PERSON,
+        None,
+    ),
 ]
 
 

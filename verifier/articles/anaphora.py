@@ -266,8 +266,27 @@ class SpeakerResolver:
             for pool in (speakers, people):
                 for entity in reversed(pool):
                     if entity.gender == gender if same else _compatible(gender, entity.gender):
-                        return entity
+                        return self._identified(entity, gender, pos) or entity
         return self._nearby_name(pos)
+
+    def _identified(self, entity: _Entity, gender: str, pos: int) -> _Entity | None:
+        """'A mother from Ukraine said ...' then 'Tanya Mikulova, who now lives in King's Lynn,
+        said ...' then 'she said': once the story names the person its unnamed lead
+        described, a pronoun means that person, whose gender the vocabulary may not know."""
+        if entity.name is not None or gender == "plural":
+            return None
+        named = [
+            e
+            for e in self._speakers + self._mentions
+            if e.name
+            and entity.pos < e.pos < pos
+            and e.subject
+            and _person(e)
+            and e.gender != "plural"
+            and _compatible(gender, e.gender)
+            and not re.search(r"\d", e.name)  # "BA12 British Airways" is a flight
+        ]
+        return max(named, key=lambda e: e.pos) if named else None
 
     def _nearby_name(self, pos: int) -> _Entity | None:
         """'Ana Diaz spoke to the council.' then '"…," she said.': the person just named.

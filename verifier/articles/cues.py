@@ -272,6 +272,8 @@ def cue_before(text: str) -> Cue | None:
     found: list[Cue] = []
     for pattern in (p.speaker_cue, p.prep_speaker):
         for m in pattern.finditer(text):
+            if pattern is p.speaker_cue and _after_preposition(text, m.start()):
+                continue
             cue = _to_cue(m, m.end())
             if cue is not None:
                 found.append(cue)
@@ -564,7 +566,31 @@ def _verb_subject_re() -> re.Pattern[str]:
     verbs = alternation(sorted(w.fragment_verbs | {v for v in w.verbs if " " not in v}))
     aux = r"(?:\s+(?:also|later|then|even|again|already|has|had|have|was|is|had\s+already|once|earlier))*"
     return re.compile(
-        rf"(?P<speaker>\b{NAME_RUN}|{role}|{pronoun})(?:,[^,;:“”\"]{{1,80}},)?{aux}\s+(?:{verbs})(?![\w’'])"
+        rf"(?P<speaker>\b{NAME_RUN}|{role}|{pronoun})(?:(?:,[^,;:“”\"]{{1,60}}){{1,3}},)?{aux}\s+(?:{verbs})(?![\w’'])"
+    )
+
+
+_OBJECT_PREPOSITIONS = (
+    "in",
+    "at",
+    "from",
+    "of",
+    "to",
+    "for",
+    "with",
+    "on",
+    "by",
+    "near",
+    "outside",
+    "inside",
+)
+
+
+def _after_preposition(text: str, pos: int) -> bool:
+    """A name printed right after "in", "from", "of" is an object, never the speaker."""
+    return (
+        re.search(rf"\b(?:{alternation(list(_OBJECT_PREPOSITIONS))})\s+$", text[max(0, pos - 12) : pos])
+        is not None
     )
 
 
@@ -578,6 +604,8 @@ def verb_subject(sentence: str) -> Cue | None:
     found = list(_verb_subject_re().finditer(sentence))
     for m in reversed(found):
         raw = m.group("speaker")
+        if _after_preposition(sentence, m.start()):
+            continue  # "who now lives in King's Lynn, Norfolk, said": a place, not the subject
         first = raw.split()[0]
         w = cue_words()
         if first.lower() in w.pronouns:
