@@ -343,6 +343,33 @@ CASES = [
         SpeakerKind.PERSON,
         None,
     ),
+    (
+        "a quote after whole sentences about one person in its paragraph",
+        "Treasurer Amara Okafor, the longest-serving member, urged patience with the auditors. "
+        f"{LQ}Let them finish before we judge the books.{RQ}",
+        "Let them finish",
+        "Amara Okafor",
+        SpeakerKind.PERSON,
+        None,
+    ),
+    (
+        "a quote paragraph after narration about the person, no cue verb",
+        "Neighbor Colette Dufresne heard the crash.\n\n"
+        "Dufresne believes the driver fell asleep at the wheel.\n\n"
+        f"{LQ}He never even braked.{RQ}",
+        "He never even braked",
+        "Colette Dufresne",
+        SpeakerKind.PERSON,
+        None,
+    ),
+    (
+        "an imperative opening the paragraph before is no one",
+        f"Watch the video above to hear more.\n\n{LQ}The bridge is closed until spring.{RQ}",
+        "The bridge is closed",
+        None,
+        SpeakerKind.NOBODY,
+        None,
+    ),
 ]
 
 
@@ -351,7 +378,9 @@ CASES = [
     [case[1:] for case in CASES],
     ids=[case[0] for case in CASES],
 )
-def test_credit_pattern(copy: str, first: str, name: str, kind: SpeakerKind, printed: str | None) -> None:
+def test_credit_pattern(
+    copy: str, first: str, name: str | None, kind: SpeakerKind, printed: str | None
+) -> None:
     quote = next(q for q in quotes(copy) if q.text.startswith(first))
     assert quote.speaker_name == name
     assert quote.speaker_kind is kind

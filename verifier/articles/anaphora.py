@@ -487,6 +487,7 @@ def _name_mentions(text: str) -> list[_Entity]:
     out: list[_Entity] = []
     for m in _MENTION_RE.finditer(text):
         run = _POSSESSIVE_END.sub("", m.group())  # "Sheriff Don Pounds’ comments" names him
+        run = re.split(r"(?<=[a-z]\.)\n", run)[0]  # "… Officer Diane Lee.\nNone of the cases"
         name, skipped, title_nouns = split_name(run)
         if name is None or text[m.end() : m.end() + 1] == "/":  # "Jill Bennett/BBC": a credit line
             continue

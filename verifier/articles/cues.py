@@ -156,19 +156,21 @@ def _patterns() -> _Patterns:
     )
     verbs = [v for v in w.verbs if v != "told"]
     cue = rf"(?P<cue>{told}|(?:{alternation(verbs)}))(?![\w’'])"
-    appos = r"(?:,\s*(?P<appos>[^,;!?“”\"\s][^,;!?“”\"\n]{0,79}?),)?"
+    # a single line break inside is a hard wrap; a blank line would end the paragraph
+    appos = r"(?:,\s*(?P<appos>[^,;!?“”\"\s][^,;!?“”\"]{0,79}?),)?"
     tail_appos = r"(?:,\s*(?P<appos>[^,;!?“”\"\s.][^,;!?“”\"\n.]{0,79}))?"
     adverbs = rf"(?:\s+(?:{alternation(w.adverbs)}))*"
     inverted = [v for v in verbs if v not in ("called", "calls", "call", "described", "put it")]
     inv_cue = rf"(?P<cue>{alternation(inverted)})"
     prep = rf"(?P<cue>(?i:{alternation(w.prepositional)}))"
     preps = alternation(w.tail_prepositions)
+    and_verbs = alternation(["added", "adds", "said", "says", "noted", "explained", "continued", "went on"])
     return _Patterns(
         speaker_cue=re.compile(rf"{speaker}{affil}{appos}{adverbs}\s+{cue}"),
         cue_speaker=re.compile(rf"{inv_cue}\s+{inv_speaker}{affil}{tail_appos}"),
         prep_speaker=re.compile(rf"{prep}\s+{speaker}{affil}"),
         tail=re.compile(
-            rf"{adverbs}(?:\s+(?:(?:{preps})\b|[a-z]+ing\s)[^,.;:!?“”\"\n]{{0,160}}?)?"
+            rf"{adverbs}(?:\s+(?:(?:{preps})\b|[a-z]+ing\s|and\s+(?:{and_verbs})\b)[^,.;:!?“”\"\n]{{0,160}}?)?"
             r"(?=\s*(?:[,.;:!?—–“\"]|$))"
         ),
         titled_cue_speaker=re.compile(

@@ -237,6 +237,7 @@ def _attribute(
                 or _name_line(text, paras, quote)
                 or _continued(text, paras, quote, out)
                 or _narrated_before(text, paras, quote, out)
+                or _paragraph_subject(text, paras, quote)
             )
         elif cue is None and not _title_cased(quote.text) and not _named_as_word(text, quote):
             cue = _subject_of_sentence(text, paras, quote) or _headline_subject(text, paras, quote)
@@ -463,10 +464,54 @@ def _narrated_before(
     s, e = paras[i - 1]
     if any(s <= q.span.start < e for q, _ in earlier[-1:]) or QUOTED.search(text, s, e):
         return None
+    at = s
     cue = cue_before(text[s:e])
+    if cue is None:  # no cue verb: the person the last sentence is about
+        at = sentence_start(text, s, e - 1)
+        cue = _person_subject(text[at:e], text)
     if cue is None or cue.kind == "pronoun" and not earlier:
         return None
-    return _shift(cue, s)
+    return _shift(cue, at)
+
+
+def _paragraph_subject(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
+    """'George Osborne, the chancellor, called on rebels to wait. "Let us see what we bring
+    home."': a quote after whole sentences about one person, in the same paragraph."""
+    para_start = paras[_para_index(paras, quote.span.start)][0]
+    opening = quote.span.start - 1
+    before = text[para_start:opening]
+    if not before.strip() or QUOTED.search(before) or not re.search(r"[.!?]\s*$", before):
+        return None
+    cue = _person_subject(before, text)
+    return _shift(cue, para_start)
+
+
+def _person_subject(sentence: str, text: str) -> Cue | None:
+    """The person a narration sentence is about ('Tefferroa believes ...', 'He went from ...').
+
+    A one-word subject must be part of a full name the article prints, so an imperative
+    ("Watch the video above") is never taken for a person.
+    """
+    cue = sentence_subject(sentence)
+    if cue is None or cue.kind == "role":
+        return None
+    if cue.kind == "name" and not _names_someone(cue.speaker, text):
+        return None
+    return cue
+
+
+def _names_someone(name: str, text: str) -> bool:
+    """A printed name is a person's: two words or more, or one the article prints in full."""
+    if not is_person_name(name):
+        return False
+    if len(name.split()) > 1:
+        return True
+    one = re.escape(name)
+    if re.search(rf"\b[A-Z][\w’'-]+[ \t]+{one}\b", text):
+        return True  # "Tefferroa James" ... "James"
+    w = cue_words()
+    known_first = name in w.male_names or name in w.female_names
+    return known_first and re.search(rf"\b{one}[ \t]+[A-Z][\w’'-]+", text) is not None
 
 
 def _whole_paragraphs(text: str, paras: list[tuple[int, int]], quote: Quote) -> bool:
