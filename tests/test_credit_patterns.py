@@ -370,6 +370,23 @@ CASES = [
         SpeakerKind.NOBODY,
         None,
     ),
+    (
+        "a round-up credit with a description after the dash",
+        f"{LQ}We play the next one for the fans.{RQ} - Harlow Hawks free safety Darnell Pike, on the win.",
+        "We play the next one",
+        "Darnell Pike",
+        SpeakerKind.PERSON,
+        None,
+    ),
+    (
+        "a round-up credit right after the closing mark",
+        f"* {LQ}Could we get a breakdown of that card?{RQ} Ostrowski to the city treasurer.\n\n"
+        "Councilor Mina Ostrowski chaired the meeting.",
+        "Could we get a breakdown",
+        "Mina Ostrowski",
+        SpeakerKind.PERSON,
+        None,
+    ),
 ]
 
 

@@ -210,7 +210,7 @@ def cue_after(text: str) -> Cue | None:
 def _titled_inverted_after(text: str, offset: int) -> Cue | None:
     """'…,” said commissioners chairman Lance Lambros.': a description between verb and name."""
     m = _patterns().titled_cue_speaker.match(text, offset)
-    if m is None or not _describes(m.group("desc")):
+    if m is None or not describes(m.group("desc")):
         return None
     cue = _to_cue(m, _ends_cleanly(m))
     if cue is None or cue.kind != "name" or not is_person_name(cue.speaker):
@@ -252,12 +252,12 @@ def _titled_cue_after(text: str, offset: int) -> Cue | None:
     cue = _to_cue(m, _ends_cleanly(m))
     if cue is None or cue.kind != "name":
         return None
-    if role_nouns(skipped) or (_describes(skipped) and is_person_name(cue.speaker)):
+    if role_nouns(skipped) or (describes(skipped) and is_person_name(cue.speaker)):
         return cue
     return None
 
 
-def _describes(words: str) -> bool:
+def describes(words: str) -> bool:
     """'neighbor', 'BRHD health officer', 'commissioners chairman': words describing a person.
 
     A description before a name holds no clause words (and, while, that, he ...), which

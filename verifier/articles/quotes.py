@@ -21,6 +21,7 @@ from verifier.articles.cues import (
     cue_before,
     cue_in,
     cue_words,
+    describes,
     fragment_subject,
     is_person_name,
     label_lead,
@@ -391,10 +392,14 @@ def _paragraph_lead(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cu
 
 
 _DASH = r"(?:[\u2014\u2013]|-{1,3})"
+_CREDIT_TAIL = r"(?:,[^\n]*|\s+(?:on|to|in|at|about|after|when|of|during|speaking)\b[^\n]*)?\s*$"
 _DASH_CREDIT = re.compile(
-    rf"[\u201d\"\u2019']?\s*{_DASH}\s*(?P<run>{NAME_RUN})(?:\s*\([^()\n]{{1,30}}\))?"
-    r"(?:,[^\n]*|\s+(?:on|to|in|at|about|after|when|of|during|speaking)\b[^\n]*)?\s*$"
+    rf"[\u201d\"\u2019']?\s*{_DASH}\s*(?P<desc>(?:[\w’'.-]+\s+){{0,5}}?)(?P<run>{NAME_RUN})"
+    rf"(?:\s*\([^()\n]{{1,30}}\))?{_CREDIT_TAIL}"
 )
+# a round-up prints the credit right after the closing mark, with no dash:
+# '* "Most of the councilors here work day shifts." Ward 5 Councilor Kerry Winterson, when ...'
+_BARE_CREDIT = re.compile(rf"[\u201d\"]?\s+(?P<desc>)(?P<run>{NAME_RUN}){_CREDIT_TAIL}")
 
 
 def _dash_credit(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
@@ -405,6 +410,11 @@ def _dash_credit(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue |
     """
     i = _para_index(paras, quote.span.end)
     m = _DASH_CREDIT.match(text, quote.span.end, paras[i][1])
+    if m is not None and not _describes_or_names(m.group("desc")):
+        m = None
+    lead = text[paras[_para_index(paras, quote.span.start)][0] : quote.span.start]
+    if m is None and re.fullmatch(r"[\s*\u2022\u00b7-]*[\u201c\"]", lead):
+        m = _BARE_CREDIT.match(text, quote.span.end, paras[i][1])
     if m is None and i + 1 < len(paras) and _whole_paragraphs(text, paras, quote):
         m = _DASH_CREDIT.match(text, paras[i + 1][0] - 1, paras[i + 1][1])
         if m is not None and not re.match(r"\s*" + _DASH, text[paras[i + 1][0] : paras[i + 1][1]]):
@@ -416,6 +426,11 @@ def _dash_credit(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue |
         return None
     start = m.start("run") + skipped
     return Cue(name, "name", "\u2014", start, m.end(), nouns)
+
+
+def _describes_or_names(words: str) -> bool:
+    """What a round-up prints before a name: 'Phoenix Cardinals free safety', or nothing."""
+    return not words.strip() or not re.search(r"[,;:!?]", words) and describes(words)
 
 
 def _colon_intro(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
