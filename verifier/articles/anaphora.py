@@ -334,6 +334,8 @@ class SpeakerResolver:
             return same[-1]
         groups = {roles[n] for n in cue.nouns if n in roles}
         for entity in reversed(self._speakers):
+            if entity.gender == "plural":
+                continue  # "the spokesman" is one of them, not the pair
             if {roles[n] for n in entity.nouns if n in roles} & groups:
                 return entity
         if not groups:  # "the 54-year-old said": a description of someone in the story
