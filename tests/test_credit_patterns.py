@@ -387,6 +387,16 @@ CASES = [
         SpeakerKind.PERSON,
         None,
     ),
+    (
+        "the broadcaster is the organisation the story is about",
+        "Questions for Harlowvision were leaked before Harlowvision saw them. Staff at Harlowvision "
+        "were angry.\n\n"
+        f"{LQ}We had not received the questions,{RQ} the broadcaster said in a statement.",
+        "We had not received",
+        "Harlowvision",
+        SpeakerKind.INSTITUTION,
+        None,
+    ),
 ]
 
 

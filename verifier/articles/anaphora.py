@@ -142,6 +142,33 @@ class SpeakerResolver:
             return _Entity(None, cue.speaker, cue.nouns, name_gender("", cue.nouns), pos)
         return _moved(found, pos, cue.nouns)
 
+    def _organisation(self, pos: int) -> _Entity | None:
+        """The business an article is about: the capitalised word it prints most, not a person.
+
+        Copy names a company once or twice ('Chemours shares plunged', 'AstraZeneca')
+        and then calls it "the company"; the name it repeats at least three times, in
+        mid-sentence and never as part of a person's name, is that company.
+        """
+        w = cue_words()
+        people = {t for m in self._mentions if m.name and _person(m) for t in m.name.split()}
+        counts: dict[str, int] = {}
+        for m in re.finditer(
+            r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z&]{2,})\b(?![ \t]+[A-Z])", self._text[:pos], re.M
+        ):
+            word = m.group(1)
+            before = self._text[max(0, m.start() - 1) : m.start()]
+            if word in people or word in w.not_names or word in w.titles or before in ("\n", ""):
+                continue
+            if word in w.place_words or word.lower() in w.roles:
+                continue
+            counts[word] = counts.get(word, 0) + 1
+        if not counts:
+            return None
+        word, n = max(counts.items(), key=lambda kv: kv[1])
+        if n < _ORGANISATION_MENTIONS:
+            return None
+        return _Entity(word, word, frozenset({"company"}), "any", pos)
+
     def _interviewee(self, pos: int) -> _Entity | None:
         """Who answers an interview's "A:": the person the article names most often."""
         counts: dict[str, int] = {}
@@ -318,6 +345,10 @@ class SpeakerResolver:
             if pairs:
                 return max(pairs, key=lambda e: e.pos)
         roles = w.roles
+        if cue.nouns & w.business_nouns and not cue.nouns - w.business_nouns - w.document_nouns:
+            business = self._organisation(pos)  # "the chemicals maker said": Chemours
+            if business is not None:
+                return business
         modifiers = {t for t in cue.speaker.lower().split()[1:] if t not in roles and t not in w.definite}
         pool = sorted(self._speakers + [m for m in self._mentions if m.pos < pos], key=lambda e: e.pos)
         same = _distinct([e for e in pool if e.nouns & cue.nouns])
@@ -369,6 +400,7 @@ class SpeakerResolver:
 
 
 _ORDINALS = ("first", "second", "third")
+_ORGANISATION_MENTIONS = 3  # times a business's name is printed before "the company" means it
 
 
 def _person(entity: _Entity) -> bool:

@@ -50,6 +50,7 @@ class CueWords:
     not_descriptors: frozenset[str]
     document_nouns: frozenset[str]
     interview_labels: dict[str, str]
+    business_nouns: frozenset[str]
     question_words: tuple[str, ...]
     issue_verbs: tuple[str, ...]
 
@@ -108,6 +109,7 @@ def cue_words() -> CueWords:
         not_descriptors=frozenset(raw["not_descriptors"]),
         document_nouns=frozenset(raw["documents"]["nouns"]),
         interview_labels=dict(raw["interview_labels"]),
+        business_nouns=frozenset(raw["business_nouns"]),
         question_words=tuple(raw["question_words"]),
         issue_verbs=tuple(raw["documents"]["issue_verbs"]),
     )
