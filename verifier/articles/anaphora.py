@@ -6,6 +6,7 @@ or a surname resolves to the most recent compatible one.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -67,10 +68,18 @@ class SpeakerResolver:
     def __init__(self, text: str) -> None:
         self._text = text
         self._mentions = _name_mentions(text)
+        self._mention_pos = [m.pos for m in self._mentions]  # in print order
         self._ordinal_spans = _ordinal_mentions(text)
         self._speakers: list[_Entity] = []
         self._printed: dict[str, list[Span]] = {}  # where each speaker's credits are printed
         self._ordinal_picks: list[tuple[Span, str]] = []  # "the first official" and whom it meant
+        # whole-text scans the interview, document and company credits need, done once each
+        # so an article with thousands of quotes costs one pass, not one pass per quote
+        self._leaders: tuple[list[int], list[tuple[str, int]]] | None = None
+        self._asks: tuple[list[int], list[_Entity]] | None = None
+        self._issues: list[re.Match[str]] | None = None
+        self._issue_ends: list[int] = []
+        self._surname_counts: dict[str, int] = {}
 
     def resolve(self, cue: Cue, pos: int) -> str | None:
         """The resolved speaker for an attribution at ``pos``; records it for later anaphora."""
@@ -149,25 +158,41 @@ class SpeakerResolver:
         and then calls it "the company"; the name it repeats at least three times, in
         mid-sentence and never as part of a person's name, is that company.
         """
+        ends, leaders = self._business_leaders()
+        k = bisect.bisect_right(ends, pos)
+        if k == 0:
+            return None
+        word, n = leaders[k - 1]
+        if n < _ORGANISATION_MENTIONS:
+            return None
+        return _Entity(word, word, frozenset({"company"}), "any", pos)
+
+    def _business_leaders(self) -> tuple[list[int], list[tuple[str, int]]]:
+        """Each candidate business word's end, and the word printed most up to it (first on ties)."""
+        if self._leaders is not None:
+            return self._leaders
         w = cue_words()
         people = {t for m in self._mentions if m.name and _person(m) for t in m.name.split()}
         counts: dict[str, int] = {}
-        for m in re.finditer(
-            r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z&]{2,})\b(?![ \t]+[A-Z])", self._text[:pos], re.M
-        ):
+        order: dict[str, int] = {}
+        ends: list[int] = []
+        leaders: list[tuple[str, int]] = []
+        best, best_n = "", 0
+        for m in _BUSINESS_WORD.finditer(self._text):
             word = m.group(1)
             before = self._text[max(0, m.start() - 1) : m.start()]
             if word in people or word in w.not_names or word in w.titles or before in ("\n", ""):
                 continue
             if word in w.place_words or word.lower() in w.roles:
                 continue
-            counts[word] = counts.get(word, 0) + 1
-        if not counts:
-            return None
-        word, n = max(counts.items(), key=lambda kv: kv[1])
-        if n < _ORGANISATION_MENTIONS:
-            return None
-        return _Entity(word, word, frozenset({"company"}), "any", pos)
+            order.setdefault(word, len(order))
+            n = counts[word] = counts.get(word, 0) + 1
+            if n > best_n or (n == best_n and order[word] < order[best]):
+                best, best_n = word, n
+            ends.append(m.end())
+            leaders.append((best, best_n))
+        self._leaders = (ends, leaders)
+        return self._leaders
 
     def _interviewee(self, pos: int) -> _Entity | None:
         """Who answers an interview's "A:": the person the article names most often."""
@@ -175,7 +200,9 @@ class SpeakerResolver:
         people = [m for m in self._mentions if m.name and m.gender != "plural" and _person(m)]
         for m in people:
             surname = m.name.split()[-1] if m.name else ""
-            counts[m.label] = len(re.findall(rf"\b{re.escape(surname)}\b", self._text))
+            if surname not in self._surname_counts:
+                self._surname_counts[surname] = len(re.findall(rf"\b{re.escape(surname)}\b", self._text))
+            counts[m.label] = self._surname_counts[surname]
         asker = self._questioner(pos)
         ranked = sorted(
             (e for e in people if asker is None or e.label != asker.label), key=lambda e: -counts[e.label]
@@ -188,24 +215,46 @@ class SpeakerResolver:
         "starting with Jon Delano's questions", "Delano followed up"; narration in the first
         person ("I then joined in with my own followup questions") is the reporter's own.
         """
-        words = alternation(list(cue_words().question_words))
-        asks = list(re.finditer(rf"(?i:\b(?:{words})\b)", self._text[:pos]))
-        reporter = _Entity(None, "reporter", frozenset({"reporter"}), "any", pos)
-        for ask in reversed(asks):
+        ends, askers = self._askers()
+        k = bisect.bisect_right(ends, pos)
+        if k == 0:
+            return _Entity(None, "reporter", frozenset({"reporter"}), "any", pos)
+        return _moved(askers[k - 1], pos, frozenset())
+
+    def _askers(self) -> tuple[list[int], list[_Entity]]:
+        """Every narration line that says who asks, in print order, with whom it names."""
+        if self._asks is not None:
+            return self._asks
+        reporter = _Entity(None, "reporter", frozenset({"reporter"}), "any", 0)
+        ends: list[int] = []
+        askers: list[_Entity] = []
+        for ask in _question_re().finditer(self._text):
             start = self._text.rfind("\n", 0, ask.start()) + 1
             line = self._text[start : ask.end()]
             if re.search(r"[“”\"]", line):
                 continue  # a question word inside the quoted words themselves
-            named = [m for m in self._mentions if start <= m.pos < ask.start() and m.name and _person(m)]
-            if named:
-                return _moved(named[-1], pos, frozenset())
-            for m in re.finditer(rf"\b{NAME_RUN}", line):
-                full = self._full_name(m.group().split()[-1], start + m.start())
-                if full is not None:
-                    return _moved(full, pos, frozenset())
-            if re.search(r"\b(?:I|my|me)\b", line):
-                return reporter
-        return reporter
+            asker = self._asker_in(line, start, ask.start())
+            if asker is None and re.search(r"\b(?:I|my|me)\b", line):
+                asker = reporter
+            if asker is not None:
+                ends.append(ask.end())
+                askers.append(asker)
+        self._asks = (ends, askers)
+        return self._asks
+
+    def _asker_in(self, line: str, start: int, ask: int) -> _Entity | None:
+        """The person a narration line names before its question word."""
+        k = bisect.bisect_left(self._mention_pos, ask)
+        while k > 0 and self._mentions[k - 1].pos >= start:  # the latest person named first
+            k -= 1
+            mention = self._mentions[k]
+            if mention.name and _person(mention):
+                return mention
+        for m in _MENTION_RE.finditer(line):
+            full = self._full_name(m.group().split()[-1], start + m.start())
+            if full is not None:
+                return full
+        return None
 
     def _issuer(self, cue: Cue, pos: int) -> _Entity | None:
         """Whose words 'the statement' carries: who the copy says issued it, latest first.
@@ -214,11 +263,9 @@ class SpeakerResolver:
         statement from Marc Elrich and the County Council', 'In a news release, Sarah
         Poe ... said': the issuer is credited; with none printed the document stays.
         """
-        before = self._text[: min(pos, cue.start)]
-        found = list(_issuer_re().finditer(before))
-        if not found:
+        m = self._last_issue(min(pos, cue.start))
+        if m is None:
             return None
-        m = found[-1]
         group = "issuer" if m.group("issuer") else "issuer2"
         sides = [self._party(side, m.start(group)) for side in _parties(m.group(group))]
         if not sides or any(e is None for e in sides):
@@ -228,6 +275,27 @@ class SpeakerResolver:
             return _moved(parties[0], pos, parties[0].nouns)
         label = " and ".join(e.label for e in parties)
         return _Entity(label, m.group(group), frozenset().union(*(e.nouns for e in parties)), "plural", pos)
+
+    def _last_issue(self, cut: int) -> re.Match[str] | None:
+        """The last 'X issued a statement' printed before ``cut``, as a scan of text[:cut] finds it.
+
+        Matches ending well before ``cut`` are the whole-text scan's, found once; only the
+        last stretch is scanned again with ``cut`` as the end, so a story with thousands
+        of "the statement said" is not rescanned from its start for each.
+        """
+        if self._issues is None:
+            self._issues = list(_issuer_re().finditer(self._text))
+            self._issue_ends = [m.end() for m in self._issues]
+        j = bisect.bisect_right(self._issue_ends, cut - _ISSUER_REACH)  # matches[:j] end well before the cut
+        lo = max(0, cut - _ISSUER_REACH)
+        if j < len(self._issues):
+            lo = min(lo, self._issues[j].start())
+        if j > 0:
+            lo = max(lo, self._issues[j - 1].end())
+        found = list(_issuer_re().finditer(self._text, lo, cut))
+        if found:
+            return found[-1]
+        return self._issues[j - 1] if j > 0 else None
 
     def _party(self, phrase: str, pos: int) -> _Entity | None:
         """One issuer as printed: 'the County Council', 'Montgomery County Executive Marc Elrich'."""
@@ -401,6 +469,8 @@ class SpeakerResolver:
 
 _ORDINALS = ("first", "second", "third")
 _ORGANISATION_MENTIONS = 3  # times a business's name is printed before "the company" means it
+_ISSUER_REACH = 2000  # characters before a document credit scanned afresh for its issuer
+_BUSINESS_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z&]{2,})\b(?![ \t]+[A-Z])", re.M)
 
 
 def _person(entity: _Entity) -> bool:
@@ -492,6 +562,12 @@ def _parties(phrase: str) -> list[str]:
 
 
 @cache
+def _question_re() -> re.Pattern[str]:
+    """A word of narration about asking: 'asked', 'followed up', 'questions'."""
+    return re.compile(rf"(?i:\b(?:{alternation(list(cue_words().question_words))})\b)")
+
+
+@cache
 def _issuer_re() -> re.Pattern[str]:
     """Who issued a document: 'X issued a statement', 'a statement from X'."""
     w = cue_words()
@@ -552,8 +628,9 @@ def _pair_mentions(text: str, people: list[_Entity]) -> list[_Entity]:
     South Korea" or "Lynn and Norfolk" never pair.
     """
     out: list[_Entity] = []
+    index = _people_index(people)
     for m in _PAIR_RE.finditer(text):
-        names = [_full_of(m.group(g), people) for g in ("a", "b")]
+        names = [_full_of(m.group(g), index) for g in ("a", "b")]
         if None in names or names[0] == names[1]:
             continue
         a, b = (e for e in names if e is not None)
@@ -565,7 +642,21 @@ def _pair_mentions(text: str, people: list[_Entity]) -> list[_Entity]:
     return out
 
 
-def _full_of(run: str, people: list[_Entity]) -> _Entity | None:
+def _people_index(people: list[_Entity]) -> tuple[dict[str, _Entity], dict[str, _Entity]]:
+    """The first person printed under each full name, and under each first name or surname."""
+    full: dict[str, _Entity] = {}
+    one: dict[str, _Entity] = {}
+    for e in people:
+        if e.name is None or not _person(e):
+            continue
+        parts = e.name.split()
+        full.setdefault(e.name, e)
+        one.setdefault(parts[0], e)
+        one.setdefault(parts[-1], e)
+    return full, one
+
+
+def _full_of(run: str, index: tuple[dict[str, _Entity], dict[str, _Entity]]) -> _Entity | None:
     """The person a printed name stands for: itself when in full, else the full name it ends."""
     name, _, _ = split_name(run)
     if name is None:
@@ -573,13 +664,8 @@ def _full_of(run: str, people: list[_Entity]) -> _Entity | None:
     words = [t for t in name.split() if t not in cue_words().honorifics]
     if not words or is_job_word(words[-1]):  # "Prime Minister and Boris Johnson"
         return None
-    for e in people:
-        if e.name is None or not _person(e):
-            continue
-        parts = e.name.split()
-        if e.name == " ".join(words) or (len(words) == 1 and words[0] in (parts[0], parts[-1])):
-            return e
-    return None
+    full, one = index
+    return one.get(words[0]) if len(words) == 1 else full.get(" ".join(words))
 
 
 def _role_mentions(text: str) -> list[_Entity]:
