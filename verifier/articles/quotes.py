@@ -8,6 +8,7 @@ Loading lives in ``article_loaders``; attribution words in ``cues``.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -177,7 +178,7 @@ def _cue_in_sentence(text: str, paras: list[tuple[int, int]], piece: Piece) -> C
     """The last attribution in the sentence before the opening mark, earlier quotes blanked."""
     if piece.open_mark is None:
         return None
-    start = sentence_start(text, paras[piece.para][0], piece.open_mark)
+    start = sentence_start(text, _reach(text, paras[piece.para][0], piece.open_mark), piece.open_mark)
     before = QUOTED.sub(lambda m: " " * len(m.group()), text[start : piece.open_mark])
     return _shift(cue_before(before), start)
 
@@ -286,7 +287,7 @@ def _label_lead(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | 
 def _subject_of_sentence(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
     """A fragment with no cue of its own: the words of its sentence's subject."""
     para_start = paras[_para_index(paras, quote.span.start)][0]
-    start = sentence_start(text, para_start, quote.span.start)
+    start = sentence_start(text, _reach(text, para_start, quote.span.start), quote.span.start)
     before = QUOTED.sub(lambda m: " " * len(m.group()), text[start : quote.span.start])
     return _shift(fragment_subject(before), start)
 
@@ -377,13 +378,34 @@ def _names_follow(text: str, paras: list[tuple[int, int]]) -> bool:
 
 
 def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
+    """The first paragraph holding ``pos``; paragraphs are in order, so a bisect finds it."""
+    i = bisect.bisect_right(paras, (pos, len(paras) and paras[-1][1] + 1)) - 1
+    while i > 0 and paras[i - 1][1] >= pos:
+        i -= 1
+    if 0 <= i < len(paras) and paras[i][0] <= pos <= paras[i][1]:
+        return i
     return next(i for i, (s, e) in enumerate(paras) if s <= pos <= e)
+
+
+_SENTENCE_REACH = 1000  # characters before a quote searched for its cue; no sentence is longer
+
+
+def _reach(text: str, lo: int, pos: int) -> int:
+    """Where a backward search for a quote's cue starts: ``lo``, or a word start in reach of ``pos``.
+
+    A paragraph of thousands of quotes with no full stop would otherwise be searched
+    from its start again for each quote.
+    """
+    if pos - lo <= _SENTENCE_REACH:
+        return lo
+    space = re.compile(r"\s").search(text, pos - _SENTENCE_REACH, pos)
+    return pos if space is None else space.end()
 
 
 def _paragraph_lead(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
     """An attribution in an earlier sentence of the quote's paragraph: 'Kirby said X. "..."'."""
-    para_start = paras[_para_index(paras, quote.span.start)][0]
     opening = quote.span.start - 1
+    para_start = _reach(text, paras[_para_index(paras, quote.span.start)][0], opening)
     before = QUOTED.sub(lambda m: " " * len(m.group()), text[para_start:opening])
     cue = cue_before(before)
     if cue is None or not cue.cue.lower().startswith(cue_words().lead_cues):
