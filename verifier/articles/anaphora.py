@@ -229,7 +229,8 @@ class SpeakerResolver:
         ends: list[int] = []
         askers: list[_Entity] = []
         for ask in _question_re().finditer(self._text):
-            start = self._text.rfind("\n", 0, ask.start()) + 1
+            # the line of narration up to the question word, within reach of it
+            start = max(self._text.rfind("\n", 0, ask.start()) + 1, ask.start() - _ASK_REACH)
             line = self._text[start : ask.end()]
             if re.search(r"[“”\"]", line):
                 continue  # a question word inside the quoted words themselves
@@ -469,6 +470,7 @@ class SpeakerResolver:
 
 _ORDINALS = ("first", "second", "third")
 _ORGANISATION_MENTIONS = 3  # times a business's name is printed before "the company" means it
+_ASK_REACH = 500  # characters of narration before 'asked' searched for who asks
 _ISSUER_REACH = 2000  # characters before a document credit scanned afresh for its issuer
 _BUSINESS_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][A-Za-z&]{2,})\b(?![ \t]+[A-Z])", re.M)
 
