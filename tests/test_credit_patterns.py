@@ -215,6 +215,188 @@ CASES = [
         SpeakerKind.PERSON,
         None,
     ),
+    (
+        "description before the name",
+        f"{LQ}The water came up to the porch in ten minutes,{RQ} neighbor Tomas Ferreira said.",
+        "The water came up",
+        "Tomas Ferreira",
+        SpeakerKind.PERSON,
+        None,
+    ),
+    (
+        "description between an inverted verb and the name",
+        f"{LQ}We will sell the old depot,{RQ} said board chairwoman Edith Marsh.",
+        "We will sell",
+        "Edith Marsh",
+        SpeakerKind.PERSON,
+        None,
+    ),
+    (
+        "a pair with ages, then they",
+        "Dana Whitlock and Rafael Osei have sold the bakery.\n\n"
+        f"{LQ}Twenty years was enough,{RQ} Whitlock, 61, and Osei, 58, said.\n\n"
+        f"{LQ}We will miss the early mornings,{RQ} they said.",
+        "We will miss",
+        "Dana Whitlock and Rafael Osei",
+        SpeakerKind.PERSON,
+        None,
+    ),
+    (
+        "the two leaders, after a pair",
+        "Mayor Ines Carvalho met Governor Paul Eckart on Friday. Carvalho and Eckart spoke for an hour.\n\n"
+        f"The two leaders agreed to {LQ}finish the bypass before winter.{RQ}",
+        "finish the bypass",
+        "Ines Carvalho and Paul Eckart",
+        SpeakerKind.PERSON,
+        None,
+    ),
+    (
+        "a surname printed in the possessive earlier",
+        "Sheriff Lyle Brandauer\u2019s deputies were not at the meeting.\n\n"
+        f"Brandauer: {LQ}Nobody asked us to come.{RQ}",
+        "Nobody asked us",
+        "Lyle Brandauer",
+        SpeakerKind.PERSON,
+        None,
+    ),
+    (
+        "a quote paragraph after narration of what someone said",
+        "Neighbor Colette Dufresne said she heard the crash from her kitchen.\n\n"
+        f"{LQ}It sounded like the whole wall came down.{RQ}",
+        "It sounded like",
+        "Colette Dufresne",
+        SpeakerKind.PERSON,
+        None,
+    ),
+    (
+        "a fragment after a speech verb deep in the sentence",
+        "Before the vote, council member Abel Nakamura had already warned colleagues that the plan was "
+        f"{LQ}a blank cheque{RQ} for the developer.",
+        "a blank cheque",
+        "Abel Nakamura",
+        SpeakerKind.PERSON,
+        None,
+    ),
+    (
+        "the statement is its issuer's",
+        "The Harlow County Office of Emergency Management issued a statement on Tuesday night.\n\n"
+        f"{LQ}There is no confirmed case in the county,{RQ} the statement reads.",
+        "There is no confirmed",
+        "Harlow County Office of Emergency Management",
+        SpeakerKind.INSTITUTION,
+        None,
+    ),
+    (
+        "an acronym credit",
+        f"The Riverton Fire Department was called at noon.\n\n{LQ}Two crews stayed overnight,{RQ} RFD said.",
+        "Two crews stayed",
+        "Riverton Fire Department",
+        SpeakerKind.INSTITUTION,
+        None,
+    ),
+    (
+        "interview labels Q and A",
+        "Mayor Nell Ambrose took questions after the ceremony. Ambrose smiled often. "
+        "Here are my notes, starting with Carl Weber\u2019s questions.\n"
+        f"Q: {LQ}Will you run again?{RQ}\n"
+        f"A: {LQ}Not this time.{RQ}",
+        "Not this time",
+        "Nell Ambrose",
+        SpeakerKind.PERSON,
+        None,
+    ),
+    (
+        "interview labels: the questioner",
+        "Mayor Nell Ambrose took questions after the ceremony. Ambrose smiled often. "
+        "Here are my notes, starting with Carl Weber\u2019s questions.\n"
+        f"Q: {LQ}Will you run again?{RQ}\n"
+        f"A: {LQ}Not this time.{RQ}",
+        "Will you run",
+        "Carl Weber",
+        SpeakerKind.PERSON,
+        None,
+    ),
+    (
+        "a single-quoted fragment in a headline",
+        "Carvalho \u2018deeply troubled\u2019 by bypass delay\n\n"
+        "Mayor Ines Carvalho told the council on Monday that the bypass would open a year late.",
+        "deeply troubled",
+        "Ines Carvalho",
+        SpeakerKind.PERSON,
+        None,
+    ),
+    (
+        "an unnamed lead, named later, then she",
+        "A teacher from Harlow said she had not slept since the flood.\n\n"
+        "Odile Brancusi, who now lives in East Mercy, Vermont, said she was \u201cworn out\u201d.\n\n"
+        f"{LQ}We lost every book in the school,{RQ} she said.",
+        "We lost every book",
+        "Odile Brancusi",
+        SpeakerKind.PERSON,
+        "Odile Brancusi",
+    ),
+    (
+        "a place after a preposition is not the subject",
+        "Odile Brancusi, who now lives in East Mercy, Vermont, said she was \u201cworn out\u201d.",
+        "worn out",
+        "Odile Brancusi",
+        SpeakerKind.PERSON,
+        None,
+    ),
+    (
+        "a quote after whole sentences about one person in its paragraph",
+        "Treasurer Amara Okafor, the longest-serving member, urged patience with the auditors. "
+        f"{LQ}Let them finish before we judge the books.{RQ}",
+        "Let them finish",
+        "Amara Okafor",
+        SpeakerKind.PERSON,
+        None,
+    ),
+    (
+        "a quote paragraph after narration about the person, no cue verb",
+        "Neighbor Colette Dufresne heard the crash.\n\n"
+        "Dufresne believes the driver fell asleep at the wheel.\n\n"
+        f"{LQ}He never even braked.{RQ}",
+        "He never even braked",
+        "Colette Dufresne",
+        SpeakerKind.PERSON,
+        None,
+    ),
+    (
+        "an imperative opening the paragraph before is no one",
+        f"Watch the video above to hear more.\n\n{LQ}The bridge is closed until spring.{RQ}",
+        "The bridge is closed",
+        None,
+        SpeakerKind.NOBODY,
+        None,
+    ),
+    (
+        "a round-up credit with a description after the dash",
+        f"{LQ}We play the next one for the fans.{RQ} - Harlow Hawks free safety Darnell Pike, on the win.",
+        "We play the next one",
+        "Darnell Pike",
+        SpeakerKind.PERSON,
+        None,
+    ),
+    (
+        "a round-up credit right after the closing mark",
+        f"* {LQ}Could we get a breakdown of that card?{RQ} Ostrowski to the city treasurer.\n\n"
+        "Councilor Mina Ostrowski chaired the meeting.",
+        "Could we get a breakdown",
+        "Mina Ostrowski",
+        SpeakerKind.PERSON,
+        None,
+    ),
+    (
+        "the broadcaster is the organisation the story is about",
+        "Questions for Harlowvision were leaked before Harlowvision saw them. Staff at Harlowvision "
+        "were angry.\n\n"
+        f"{LQ}We had not received the questions,{RQ} the broadcaster said in a statement.",
+        "We had not received",
+        "Harlowvision",
+        SpeakerKind.INSTITUTION,
+        None,
+    ),
 ]
 
 
@@ -223,7 +405,9 @@ CASES = [
     [case[1:] for case in CASES],
     ids=[case[0] for case in CASES],
 )
-def test_credit_pattern(copy: str, first: str, name: str, kind: SpeakerKind, printed: str | None) -> None:
+def test_credit_pattern(
+    copy: str, first: str, name: str | None, kind: SpeakerKind, printed: str | None
+) -> None:
     quote = next(q for q in quotes(copy) if q.text.startswith(first))
     assert quote.speaker_name == name
     assert quote.speaker_kind is kind

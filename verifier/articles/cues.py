@@ -6,6 +6,7 @@ only turns them into patterns and reads a speaker phrase the way the article pri
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -46,6 +47,12 @@ class CueWords:
     fragment_verbs: frozenset[str]
     title_aliases: dict[str, str]
     institution_words: frozenset[str]
+    not_descriptors: frozenset[str]
+    document_nouns: frozenset[str]
+    interview_labels: dict[str, str]
+    business_nouns: frozenset[str]
+    question_words: tuple[str, ...]
+    issue_verbs: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +106,12 @@ def cue_words() -> CueWords:
         fragment_verbs=frozenset(raw["fragment_verbs"]),
         title_aliases=dict(raw["title_aliases"]),
         institution_words=frozenset(raw["speaker_kinds"]["institution_words"]),
+        not_descriptors=frozenset(raw["not_descriptors"]),
+        document_nouns=frozenset(raw["documents"]["nouns"]),
+        interview_labels=dict(raw["interview_labels"]),
+        business_nouns=frozenset(raw["business_nouns"]),
+        question_words=tuple(raw["question_words"]),
+        issue_verbs=tuple(raw["documents"]["issue_verbs"]),
     )
 
 
@@ -113,12 +126,16 @@ NAME_TOKEN = r"[A-Z](?:[a-z]{0,3}\.(?=\s)|[\w’'\-]*)"
 NAME_RUN = rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}|\n{NAME_TOKEN}){{0,6}}"
 
 
+_AGE = r"(?:,\s*\d{1,3},)"  # "Jonas, 34, and Turner, 27, said"
+
+
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     speaker_cue: re.Pattern[str]
     cue_speaker: re.Pattern[str]
     prep_speaker: re.Pattern[str]
     tail: re.Pattern[str]
+    titled_cue_speaker: re.Pattern[str]
 
 
 @cache
@@ -129,10 +146,11 @@ def _patterns() -> _Patterns:
     role = rf"(?i:\b(?:{dets})\s+(?:[\w’'\-.]+\s+){{0,5}}?(?:{alternation(list(w.roles))}))(?![\w’'])"
     bare = rf"\b(?:{alternation([r.capitalize() for r in w.bare_roles] + list(w.bare_roles))})\b"
     pronoun = rf"\b(?:{alternation([p.capitalize() for p in w.pronouns] + list(w.pronouns))})\b"
-    speaker = rf"(?P<speaker>{role}|{bare}|{pronoun}|\b{NAME_RUN}(?:\s+and\s+{NAME_RUN})?)"
+    pair = rf"\b{NAME_RUN}(?:{_AGE}?\s+and\s+{NAME_RUN})?"
+    speaker = rf"(?P<speaker>{role}|{bare}|{pronoun}|{pair})"
     # "said a man who gave only his first name": a described speaker keeps its clause
     relative = r"(?:\s+who\s+[^,;:!?“”\"\n.]{1,60}?(?=[,.;]|\s*$))?"
-    inv_speaker = rf"(?P<speaker>{role}{relative}|{bare}|{pronoun}|\b{NAME_RUN}(?:\s+and\s+{NAME_RUN})?)"
+    inv_speaker = rf"(?P<speaker>{role}{relative}|{bare}|{pronoun}|{pair})"
     affil = rf"(?:\s+(?:{alternation(w.affiliation_words)})\s+(?:the\s+)?(?P<affil>{NAME_RUN}))?"
     told = (
         rf"told(?:\s+(?:{alternation(w.told_objects)}|(?:[Tt]he\s+)?{NAME_RUN}"
@@ -140,20 +158,25 @@ def _patterns() -> _Patterns:
     )
     verbs = [v for v in w.verbs if v != "told"]
     cue = rf"(?P<cue>{told}|(?:{alternation(verbs)}))(?![\w’'])"
-    appos = r"(?:,\s*(?P<appos>[^,;!?“”\"\s][^,;!?“”\"\n]{0,79}?),)?"
+    # a single line break inside is a hard wrap; a blank line would end the paragraph
+    appos = r"(?:,\s*(?P<appos>[^,;!?“”\"\s][^,;!?“”\"]{0,79}?),)?"
     tail_appos = r"(?:,\s*(?P<appos>[^,;!?“”\"\s.][^,;!?“”\"\n.]{0,79}))?"
     adverbs = rf"(?:\s+(?:{alternation(w.adverbs)}))*"
     inverted = [v for v in verbs if v not in ("called", "calls", "call", "described", "put it")]
     inv_cue = rf"(?P<cue>{alternation(inverted)})"
     prep = rf"(?P<cue>(?i:{alternation(w.prepositional)}))"
     preps = alternation(w.tail_prepositions)
+    and_verbs = alternation(["added", "adds", "said", "says", "noted", "explained", "continued", "went on"])
     return _Patterns(
         speaker_cue=re.compile(rf"{speaker}{affil}{appos}{adverbs}\s+{cue}"),
         cue_speaker=re.compile(rf"{inv_cue}\s+{inv_speaker}{affil}{tail_appos}"),
         prep_speaker=re.compile(rf"{prep}\s+{speaker}{affil}"),
         tail=re.compile(
-            rf"{adverbs}(?:\s+(?:(?:{preps})\b|[a-z]+ing\s)[^,.;:!?“”\"\n]{{0,160}}?)?"
+            rf"{adverbs}(?:\s+(?:(?:{preps})\b|[a-z]+ing\s|and\s+(?:{and_verbs})\b)[^,.;:!?“”\"\n]{{0,160}}?)?"
             r"(?=\s*(?:[,.;:!?—–“\"]|$))"
+        ),
+        titled_cue_speaker=re.compile(
+            rf"{inv_cue}\s+(?P<desc>(?:[\w’'()-]+\s+){{1,5}}?)(?P<speaker>\b{NAME_RUN}){affil}{tail_appos}"
         ),
     )
 
@@ -179,7 +202,22 @@ def cue_after(text: str) -> Cue | None:
             cue = _to_cue(m, _ends_cleanly(m))
             if cue is not None:
                 return cue
-    return _titled_cue_after(text, offset) or _described_cue_after(text, offset)
+    return (
+        _titled_cue_after(text, offset)
+        or _titled_inverted_after(text, offset)
+        or _described_cue_after(text, offset)
+    )
+
+
+def _titled_inverted_after(text: str, offset: int) -> Cue | None:
+    """'…,” said commissioners chairman Lance Lambros.': a description between verb and name."""
+    m = _patterns().titled_cue_speaker.match(text, offset)
+    if m is None or not describes(m.group("desc")):
+        return None
+    cue = _to_cue(m, _ends_cleanly(m))
+    if cue is None or cue.kind != "name" or not is_person_name(cue.speaker):
+        return None
+    return dataclasses.replace(cue, nouns=cue.nouns | role_nouns(m.group("desc")))
 
 
 _DESCRIBED = re.compile(
@@ -211,12 +249,25 @@ def _titled_cue_after(text: str, offset: int) -> Cue | None:
     if m is None:
         return None
     skipped = text[offset : m.start()]
-    if re.search(r"[^\w\s’'-]", skipped) or len(skipped.split()) > 6:
+    if re.search(r"[^\w\s’'()-]", skipped) or len(skipped.split()) > 6:
         return None
     cue = _to_cue(m, _ends_cleanly(m))
-    if cue is None or cue.kind != "name" or not role_nouns(skipped):
+    if cue is None or cue.kind != "name":
         return None
-    return cue
+    if role_nouns(skipped) or (describes(skipped) and is_person_name(cue.speaker)):
+        return cue
+    return None
+
+
+def describes(words: str) -> bool:
+    """'neighbor', 'BRHD health officer', 'commissioners chairman': words describing a person.
+
+    A description before a name holds no clause words (and, while, that, he ...), which
+    would make the name the subject of a sentence of its own.
+    """
+    stops = cue_words().not_descriptors
+    tokens = re.findall(r"[\w’'-]+", words.lower())
+    return bool(tokens) and not any(t in stops for t in tokens)
 
 
 def cue_before(text: str) -> Cue | None:
@@ -225,6 +276,8 @@ def cue_before(text: str) -> Cue | None:
     found: list[Cue] = []
     for pattern in (p.speaker_cue, p.prep_speaker):
         for m in pattern.finditer(text):
+            if pattern is p.speaker_cue and _after_preposition(text, m.start()):
+                continue
             cue = _to_cue(m, m.end())
             if cue is not None:
                 found.append(cue)
@@ -296,7 +349,7 @@ def _to_cue(m: re.Match[str], end: int | None) -> Cue | None:
         phrase = " ".join(words)
         definite = words[0].lower() in w.definite
         return Cue(phrase, "role", cue_text, start, end, role_nouns(raw) | nouns, definite)
-    first, sep, second = raw.partition(" and ")
+    first, sep, second = re.sub(rf"{_AGE}(?=\s+and\s)", "", raw).partition(" and ")
     name, skipped, title_nouns = split_name(first if sep else raw)
     if name is None:
         return None
@@ -306,7 +359,7 @@ def _to_cue(m: re.Match[str], end: int | None) -> Cue | None:
         if person is not None and cut > 0 and is_person_name(person):
             at = m.start("affil") + cut
             return Cue(person, "name", cue_text, at, end, nouns | job)
-    if not sep and is_job_word(name.split()[-1]):  # "Boeing CEO said": a role, not a name
+    if not sep and is_job_word(name.split()[-1]) and not _institutional(name):  # "Boeing CEO said"
         phrase = " ".join(raw[skipped:].split())
         nouns |= job_nouns(phrase) | title_nouns
         return Cue(phrase, "role", cue_text, start + skipped, end, nouns, True)
@@ -348,7 +401,8 @@ def split_name(run: str) -> tuple[str | None, int, frozenset[str]]:
         i += len(title.split())
     if i >= len(tokens):
         return None, 0, frozenset()
-    if tokens[i][0] not in w.kept_titles:
+    institution = _institutional(" ".join(t for t, _ in tokens[i:]))  # "Malheur County Health Department"
+    if tokens[i][0] not in w.kept_titles and not institution:
         i, cut = _after_job_words(tokens, i)
         nouns |= cut
     skipped = tokens[i][1]
@@ -359,8 +413,10 @@ def split_name(run: str) -> tuple[str | None, int, frozenset[str]]:
     if not any(c.islower() for c in name) and len(name) > 4:
         return None, 0, frozenset()  # an acronym run (NATO, U.N.) is not a speaker
     words = name.split()
-    if len(name) == 1 or words[-1].endswith(("’s", "'s", "’", "s'")) or (
-        len(words) == 1 and words[0].capitalize() in w.not_names
+    if (
+        len(name) == 1
+        or words[-1].endswith(("’s", "'s", "’", "s'"))
+        or (len(words) == 1 and words[0].capitalize() in w.not_names)
     ):
         return None, 0, frozenset()  # "Hamilton’s comments", "THE": no speaker
     return name, skipped, frozenset(nouns)
@@ -418,8 +474,10 @@ def role_nouns(phrase: str) -> frozenset[str]:
 
 
 def name_gender(name: str, nouns: frozenset[str] = frozenset()) -> str:
-    """male, female or any: from a courtesy title, a first name, or a gendered role noun."""
+    """male, female, plural or any: a title, a first name, a gendered role noun, or a pair."""
     w = cue_words()
+    if " and " in name:
+        return "plural"  # "Joe Jonas and Sophie Turner": they
     parts = name.split()
     if parts and parts[0] in w.honorifics and w.honorifics[parts[0]] != "any":
         return w.honorifics[parts[0]]
@@ -472,7 +530,15 @@ def _institutional(name: str) -> bool:
     tokens = name.split()
     if not tokens:
         return False
-    return tokens[-1] in w.institution_words or (tokens[0] in w.institution_words and "of" in tokens)
+    if tokens[-1] in w.institution_words:
+        return True
+    # "Department of Transportation", "Liberty County Office of Emergency Management"
+    return "of" in tokens and any(t in w.institution_words for t in tokens[: tokens.index("of")])
+
+
+def is_institution_name(name: str) -> bool:
+    """'the County Council', 'Department of Transportation': an institution's printed name."""
+    return _institutional(name)
 
 
 def is_person_name(name: str) -> bool:
@@ -485,7 +551,7 @@ def is_person_name(name: str) -> bool:
 
 def fragment_subject(sentence: str) -> Cue | None:
     """The subject of the sentence a quoted fragment ends, when a speech verb links them."""
-    cue = sentence_subject(sentence)
+    cue = verb_subject(sentence) or sentence_subject(sentence)
     if cue is None:
         return None
     w = cue_words()
@@ -493,6 +559,71 @@ def fragment_subject(sentence: str) -> Cue | None:
     verbs = w.fragment_verbs | {v for v in w.verbs if " " not in v}
     speaking = {re.sub(r"(e|ed)$", "", v) + "ing" for v in verbs}  # declared -> declaring
     return cue if words & (verbs | speaking) else None
+
+
+@cache
+def _verb_subject_re() -> re.Pattern[str]:
+    w = cue_words()
+    dets = alternation(sorted(w.definite | w.indefinite))
+    role = rf"(?i:\b(?:{dets})\s+(?:[\w’'\-.]+\s+){{0,4}}?(?:{alternation(list(w.roles))}))(?![\w’'])"
+    pronoun = rf"\b(?:{alternation([p.capitalize() for p in w.pronouns] + list(w.pronouns))})\b"
+    verbs = alternation(sorted(w.fragment_verbs | {v for v in w.verbs if " " not in v}))
+    aux = r"(?:\s+(?:also|later|then|even|again|already|has|had|have|was|is|had\s+already|once|earlier))*"
+    return re.compile(
+        rf"(?P<speaker>\b{NAME_RUN}|{role}|{pronoun})(?:(?:,[^,;:“”\"]{{1,60}}){{1,3}},)?{aux}\s+(?:{verbs})(?![\w’'])"
+    )
+
+
+_OBJECT_PREPOSITIONS = (
+    "in",
+    "at",
+    "from",
+    "of",
+    "to",
+    "for",
+    "with",
+    "on",
+    "by",
+    "near",
+    "outside",
+    "inside",
+)
+
+
+def _after_preposition(text: str, pos: int) -> bool:
+    """A name printed right after "in", "from", "of" is an object, never the speaker."""
+    return (
+        re.search(rf"\b(?:{alternation(list(_OBJECT_PREPOSITIONS))})\s+$", text[max(0, pos - 12) : pos])
+        is not None
+    )
+
+
+def verb_subject(sentence: str) -> Cue | None:
+    """Who the speech verb nearest a quoted fragment belongs to, anywhere in its sentence.
+
+    'Before all this though Christopher Pyne had already declared victory ... "an
+    election winning machine"', 'investigations editor Sharri Markson reported that the
+    ABC "is facing questions"': the last speaker phrase printed just before a speech verb.
+    """
+    found = list(_verb_subject_re().finditer(sentence))
+    for m in reversed(found):
+        raw = m.group("speaker")
+        if _after_preposition(sentence, m.start()):
+            continue  # "who now lives in King's Lynn, Norfolk, said": a place, not the subject
+        first = raw.split()[0]
+        w = cue_words()
+        if first.lower() in w.pronouns:
+            return Cue(raw, "pronoun", "", m.start("speaker"), m.end("speaker"))
+        if first.lower() in w.definite | w.indefinite and role_nouns(raw):
+            phrase = " ".join(raw.split())
+            definite = first.lower() in w.definite
+            return Cue(phrase, "role", "", m.start("speaker"), m.end("speaker"), role_nouns(phrase), definite)
+        name, skipped, nouns = split_name(raw)
+        if name is None or (len(name.split()) == 1 and name in w.not_names):
+            continue
+        start = m.start("speaker") + skipped
+        return Cue(name, "name", "", start, m.end("speaker"), nouns | nouns_before(sentence, start))
+    return None
 
 
 def sentence_subject(sentence: str) -> Cue | None:
@@ -536,9 +667,16 @@ def sentence_subject(sentence: str) -> Cue | None:
 
 def label_lead(prefix: str) -> Cue | None:
     """'Armbruster: “…”' or 'Paul Pettit, Public Health director: “…”': a speaker label."""
-    m = re.fullmatch(rf"\s*(?P<speaker>{NAME_RUN})(?:,[^:“”\"\n]{{1,80}})?\s*:\s*", prefix)
+    m = re.fullmatch(
+        rf"\s*(?P<speaker>{NAME_RUN})(?:,[^:“”\"\n]{{1,80}})?\s*:\s*(?:\([^()\n]{{1,40}}\)\s*)?", prefix
+    )
     if m is None:
         return None
+    interview = cue_words().interview_labels.get(m.group("speaker").rstrip("."))
+    if interview is not None:  # "Q:" and "A:" in an interview
+        return Cue(
+            m.group("speaker"), "role", "", m.start("speaker"), m.end("speaker"), frozenset({interview}), True
+        )
     name, skipped, nouns = split_name(m.group("speaker"))
     if name is None:
         return None

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from verifier.articles.cues import (
     Cue,
-    cue_after,
     cue_before,
     cue_in,
 )
@@ -155,7 +154,6 @@ def _mark_kind(text: str, pos: int, start: int, end: int, is_open: bool) -> str:
 
 
 _SINGLE_OPEN = re.compile(r"(?<![^\s\u2014(\[])(?:\u2018|'(?=[^\W\d_]))")
-_SINGLE_CLOSE = re.compile(r"(?<=[,.?!])[\u2019'](?=\s|$)|[\u2019'](?=[,.;:!?\u2014]|\s*$)")
 
 
 def _scan_single(text: str, para: int, span: tuple[int, int]) -> list[Piece]:
@@ -169,14 +167,33 @@ def _scan_single(text: str, para: int, span: tuple[int, int]) -> list[Piece]:
     pieces: list[Piece] = []
     pos = start
     while (m := _SINGLE_OPEN.search(text, pos, end)) is not None:
-        close = _SINGLE_CLOSE.search(text, m.end(), end)
+        close = _single_close(text, m.end(), end, text[m.start()])
         if close is None:
             break
-        words = len(text[m.end() : close.start()].split())
-        if words >= 3 or (words and cue_after(text[close.end() : end]) is not None):
+        quoted = text[m.end() : close.start()]
+        if re.search(r"[^\W\d_]{3}", quoted):
             pieces.append(_closed(text, para, m.start(), close.start()))
         pos = close.end()
     return pieces
+
+
+_POSSESSIVE = re.compile(r"(?<=s)[\u2019'](?=\s+[a-z])")
+
+
+def _single_close(text: str, pos: int, end: int, opener: str) -> re.Match[str] | None:
+    """The mark closing a single-quoted passage: the first mark after a word no letter follows.
+
+    '‘made contact’ with', ''ashakta' (powerless)': an apostrophe inside a word (don’t)
+    never closes; a plural possessive (officials’ views) is passed over while a later
+    closer is in reach before the next opening mark.
+    """
+    marks = "\u2019'" if opener == "'" else "\u2019"
+    nxt = _SINGLE_OPEN.search(text, pos, end)
+    limit = end if nxt is None else nxt.start()
+    found = list(re.compile(rf"(?<=\S)[{marks}](?![\w\u2019'])").finditer(text, pos, limit))
+    clear = [m for m in found if _POSSESSIVE.match(text, m.start()) is None]
+    pick = clear or found
+    return pick[0] if pick else None
 
 
 def scan_paragraph(text: str, para: int, span: tuple[int, int]) -> list[Piece]:

@@ -8,6 +8,7 @@ Loading lives in ``article_loaders``; attribution words in ``cues``.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from verifier.articles.cues import (
     cue_before,
     cue_in,
     cue_words,
+    describes,
     fragment_subject,
     is_person_name,
     label_lead,
@@ -176,7 +178,7 @@ def _cue_in_sentence(text: str, paras: list[tuple[int, int]], piece: Piece) -> C
     """The last attribution in the sentence before the opening mark, earlier quotes blanked."""
     if piece.open_mark is None:
         return None
-    start = sentence_start(text, paras[piece.para][0], piece.open_mark)
+    start = sentence_start(text, _reach(text, paras[piece.para][0], piece.open_mark), piece.open_mark)
     before = QUOTED.sub(lambda m: " " * len(m.group()), text[start : piece.open_mark])
     return _shift(cue_before(before), start)
 
@@ -236,9 +238,11 @@ def _attribute(
                 or _colon_subject(text, paras, quote)
                 or _name_line(text, paras, quote)
                 or _continued(text, paras, quote, out)
+                or _narrated_before(text, paras, quote, out)
+                or _paragraph_subject(text, paras, quote)
             )
         elif cue is None and not _title_cased(quote.text) and not _named_as_word(text, quote):
-            cue = _subject_of_sentence(text, paras, quote)
+            cue = _subject_of_sentence(text, paras, quote) or _headline_subject(text, paras, quote)
             weak = cue is not None
         if cue is not None and quote.attributed_to is None:
             quote = dataclasses.replace(quote, attributed_to=cue.speaker, cue=cue.cue or None)
@@ -274,17 +278,43 @@ def _named_as_word(text: str, quote: Quote) -> bool:
 
 
 def _label_lead(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
-    """A speaker label opening the paragraph: 'Armbruster: “…”'."""
+    """A speaker label opening the quote's line: 'Armbruster: “…”', one label per line."""
     para_start = paras[_para_index(paras, quote.span.start)][0]
-    return _shift(label_lead(text[para_start : quote.span.start - 1]), para_start)
+    line_start = max(para_start, text.rfind("\n", para_start, quote.span.start) + 1)
+    return _shift(label_lead(text[line_start : quote.span.start - 1]), line_start)
 
 
 def _subject_of_sentence(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
     """A fragment with no cue of its own: the words of its sentence's subject."""
     para_start = paras[_para_index(paras, quote.span.start)][0]
-    start = sentence_start(text, para_start, quote.span.start)
+    start = sentence_start(text, _reach(text, para_start, quote.span.start), quote.span.start)
     before = QUOTED.sub(lambda m: " " * len(m.group()), text[start : quote.span.start])
     return _shift(fragment_subject(before), start)
+
+
+_HEADLINE_PARAGRAPHS = 3  # a headline sits in the article's first few lines
+_HEADLINE_WORDS = 25
+
+
+def _headline_subject(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
+    """'Mayor Ines Carvalho ‘deeply troubled’ by delay', 'Sussan Ley: Roe v Wade overturning
+    ‘a backward step’': a headline quotes the person it opens with, verb or not."""
+    i = _para_index(paras, quote.span.start)
+    s, e = paras[i]
+    line = text[s:e]
+    if i >= _HEADLINE_PARAGRAPHS or "\n" in line.strip() or len(line.split()) > _HEADLINE_WORDS:
+        return None
+    if re.search(r"[.!?]\W*$", line):
+        return None  # a sentence of the story, not a headline
+    cue = subject_cue(text[s : quote.span.start])
+    if cue is None or cue.kind != "name" or not is_person_name(cue.speaker):
+        return None
+    # the story names this person in full ("Wenger" -> "Arsene Wenger"), so it is someone,
+    # not a place or a word ("Ukraine: King's Lynn woman", "Aussie pensioner")
+    surname = re.escape(cue.speaker.split()[-1])
+    if not re.search(rf"\b[A-Z][\w’'-]+\s+{surname}\b", text[e:]):
+        return None
+    return _shift(cue, s)
 
 
 def _colon_subject(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
@@ -348,13 +378,34 @@ def _names_follow(text: str, paras: list[tuple[int, int]]) -> bool:
 
 
 def _para_index(paras: list[tuple[int, int]], pos: int) -> int:
+    """The first paragraph holding ``pos``; paragraphs are in order, so a bisect finds it."""
+    i = bisect.bisect_right(paras, (pos, len(paras) and paras[-1][1] + 1)) - 1
+    while i > 0 and paras[i - 1][1] >= pos:
+        i -= 1
+    if 0 <= i < len(paras) and paras[i][0] <= pos <= paras[i][1]:
+        return i
     return next(i for i, (s, e) in enumerate(paras) if s <= pos <= e)
+
+
+_SENTENCE_REACH = 1000  # characters before a quote searched for its cue; no sentence is longer
+
+
+def _reach(text: str, lo: int, pos: int) -> int:
+    """Where a backward search for a quote's cue starts: ``lo``, or a word start in reach of ``pos``.
+
+    A paragraph of thousands of quotes with no full stop would otherwise be searched
+    from its start again for each quote.
+    """
+    if pos - lo <= _SENTENCE_REACH:
+        return lo
+    space = re.compile(r"\s").search(text, pos - _SENTENCE_REACH, pos)
+    return pos if space is None else space.end()
 
 
 def _paragraph_lead(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
     """An attribution in an earlier sentence of the quote's paragraph: 'Kirby said X. "..."'."""
-    para_start = paras[_para_index(paras, quote.span.start)][0]
     opening = quote.span.start - 1
+    para_start = _reach(text, paras[_para_index(paras, quote.span.start)][0], opening)
     before = QUOTED.sub(lambda m: " " * len(m.group()), text[para_start:opening])
     cue = cue_before(before)
     if cue is None or not cue.cue.lower().startswith(cue_words().lead_cues):
@@ -363,10 +414,14 @@ def _paragraph_lead(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cu
 
 
 _DASH = r"(?:[\u2014\u2013]|-{1,3})"
+_CREDIT_TAIL = r"(?:,[^\n]*|\s+(?:on|to|in|at|about|after|when|of|during|speaking)\b[^\n]*)?\s*$"
 _DASH_CREDIT = re.compile(
-    rf"[\u201d\"\u2019']?\s*{_DASH}\s*(?P<run>{NAME_RUN})(?:\s*\([^()\n]{{1,30}}\))?"
-    r"(?:,[^\n]*|\s+(?:on|to|in|at|about|after|when|of|during|speaking)\b[^\n]*)?\s*$"
+    rf"[\u201d\"\u2019']?\s*{_DASH}\s*(?P<desc>(?:[\w’'.-]+\s+){{0,5}}?)(?P<run>{NAME_RUN})"
+    rf"(?:\s*\([^()\n]{{1,30}}\))?{_CREDIT_TAIL}"
 )
+# a round-up prints the credit right after the closing mark, with no dash:
+# '* "Most of the councilors here work day shifts." Ward 5 Councilor Kerry Winterson, when ...'
+_BARE_CREDIT = re.compile(rf"[\u201d\"]?\s+(?P<desc>)(?P<run>{NAME_RUN}){_CREDIT_TAIL}")
 
 
 def _dash_credit(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
@@ -377,6 +432,11 @@ def _dash_credit(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue |
     """
     i = _para_index(paras, quote.span.end)
     m = _DASH_CREDIT.match(text, quote.span.end, paras[i][1])
+    if m is not None and not _describes_or_names(m.group("desc")):
+        m = None
+    lead = text[paras[_para_index(paras, quote.span.start)][0] : quote.span.start]
+    if m is None and re.fullmatch(r"[\s*\u2022\u00b7-]*[\u201c\"]", lead):
+        m = _BARE_CREDIT.match(text, quote.span.end, paras[i][1])
     if m is None and i + 1 < len(paras) and _whole_paragraphs(text, paras, quote):
         m = _DASH_CREDIT.match(text, paras[i + 1][0] - 1, paras[i + 1][1])
         if m is not None and not re.match(r"\s*" + _DASH, text[paras[i + 1][0] : paras[i + 1][1]]):
@@ -388,6 +448,11 @@ def _dash_credit(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue |
         return None
     start = m.start("run") + skipped
     return Cue(name, "name", "\u2014", start, m.end(), nouns)
+
+
+def _describes_or_names(words: str) -> bool:
+    """What a round-up prints before a name: 'Phoenix Cardinals free safety', or nothing."""
+    return not words.strip() or not re.search(r"[,;:!?]", words) and describes(words)
 
 
 def _colon_intro(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
@@ -416,6 +481,74 @@ def _continued(
     if here == there or (here == there + 1 and _whole_paragraphs(text, paras, quote)):
         return cue
     return None
+
+
+def _narrated_before(
+    text: str,
+    paras: list[tuple[int, int]],
+    quote: Quote,
+    earlier: list[tuple[Quote, Cue | None]],
+) -> Cue | None:
+    """A quote paragraph after narration of what someone said: 'Neighbor Tefferroa James
+    said he woke up to commotion.' then '"He was trying to bang and get inside."'.
+
+    The paragraph before holds no quote of its own and reports a person's words (a cue
+    verb with its subject); the quote paragraph goes on with that person's own words.
+    """
+    i = _para_index(paras, quote.span.start)
+    if i == 0 or not _whole_paragraphs(text, paras, quote):
+        return None
+    s, e = paras[i - 1]
+    if any(s <= q.span.start < e for q, _ in earlier[-1:]) or QUOTED.search(text, s, e):
+        return None
+    at = s
+    cue = cue_before(text[s:e])
+    if cue is None:  # no cue verb: the person the last sentence is about
+        at = sentence_start(text, s, e - 1)
+        cue = _person_subject(text[at:e], text)
+    if cue is None or cue.kind == "pronoun" and not earlier:
+        return None
+    return _shift(cue, at)
+
+
+def _paragraph_subject(text: str, paras: list[tuple[int, int]], quote: Quote) -> Cue | None:
+    """'George Osborne, the chancellor, called on rebels to wait. "Let us see what we bring
+    home."': a quote after whole sentences about one person, in the same paragraph."""
+    para_start = paras[_para_index(paras, quote.span.start)][0]
+    opening = quote.span.start - 1
+    before = text[para_start:opening]
+    if not before.strip() or QUOTED.search(before) or not re.search(r"[.!?]\s*$", before):
+        return None
+    cue = _person_subject(before, text)
+    return _shift(cue, para_start)
+
+
+def _person_subject(sentence: str, text: str) -> Cue | None:
+    """The person a narration sentence is about ('Tefferroa believes ...', 'He went from ...').
+
+    A one-word subject must be part of a full name the article prints, so an imperative
+    ("Watch the video above") is never taken for a person.
+    """
+    cue = sentence_subject(sentence)
+    if cue is None or cue.kind == "role":
+        return None
+    if cue.kind == "name" and not _names_someone(cue.speaker, text):
+        return None
+    return cue
+
+
+def _names_someone(name: str, text: str) -> bool:
+    """A printed name is a person's: two words or more, or one the article prints in full."""
+    if not is_person_name(name):
+        return False
+    if len(name.split()) > 1:
+        return True
+    one = re.escape(name)
+    if re.search(rf"\b[A-Z][\w’'-]+[ \t]+{one}\b", text):
+        return True  # "Tefferroa James" ... "James"
+    w = cue_words()
+    known_first = name in w.male_names or name in w.female_names
+    return known_first and re.search(rf"\b{one}[ \t]+[A-Z][\w’'-]+", text) is not None
 
 
 def _whole_paragraphs(text: str, paras: list[tuple[int, int]], quote: Quote) -> bool:

@@ -322,11 +322,15 @@ def _same(a: str | None, b: str | None) -> bool:
 
 
 def same_speaker(a: str | None, b: str | None) -> bool:
-    """Speaker names agree: case, whitespace, punctuation and a leading the/a/an aside."""
+    """Speaker names agree: case, whitespace, punctuation and a leading determiner aside.
+
+    "a source", "one source", "another resident" and "resident" name the same kind of
+    speaker; the label writes the role, the credit prints it with its determiner.
+    """
 
     def norm(s: str | None) -> str:
         words = re.sub(r"[^\w\s]", " ", (s or "").lower()).split()
-        if words and words[0] in ("the", "a", "an"):
+        if words and words[0] in ("the", "a", "an", "one", "another", "this", "that"):
             words = words[1:]
         return "".join(words)
 
