@@ -78,6 +78,7 @@ class SpeakerResolver:
         self._leaders: tuple[list[int], list[tuple[str, int]]] | None = None
         self._asks: tuple[list[int], list[_Entity]] | None = None
         self._issues: list[re.Match[str]] | None = None
+        self._printings: dict[tuple[str, bool], list[tuple[int, int]]] = {}
         self._issue_ends: list[int] = []
         self._surname_counts: dict[str, int] = {}
 
@@ -107,16 +108,14 @@ class SpeakerResolver:
 
     def _mention_of(self, entity: _Entity, cue: Cue, pos: int) -> Span | None:
         """The latest printed mention of ``entity`` before ``pos`` that says more than the cue."""
-        spans = [s for s in self._printed.get(entity.label.lower(), []) if s.end <= pos]
+        printed = self._printed.get(entity.label.lower(), [])
+        spans = [s for s in printed[-_RECENT_PRINTINGS:] if s.end <= pos]
         words: list[str] = [entity.phrase]
         if entity.name is not None:
             core = entity.name.split()
             words += [entity.name, core[-1]]
         for phrase in words:
-            pattern = r"\s+".join(re.escape(t) for t in phrase.split())
-            flags = re.IGNORECASE if entity.name is None else 0
-            for m in re.finditer(rf"(?<![\w’'])(?:{pattern})(?![\w’'])", self._text[:pos], flags):
-                spans.append(Span(start=m.start(), end=m.end()))
+            spans += self._printings_before(phrase, entity.name is None, pos)
         spans += [s for s, label in self._ordinal_picks if label == entity.label.lower()]
         anaphor = " ".join(cue.speaker.lower().split())
         pronouns = cue_words().pronouns
@@ -130,6 +129,27 @@ class SpeakerResolver:
         definite = cue_words().definite
         informative = [s for s in useful if not _bare_definite(s.of(self._text), definite)]
         return max(informative or useful, key=lambda s: (s.end, -s.start), default=None)
+
+    def _printings_before(self, phrase: str, any_case: bool, pos: int) -> list[Span]:
+        """Where ``phrase`` is printed as whole words, ending by ``pos``.
+
+        The text is scanned once per phrase and the printings kept, so an article with
+        thousands of pronoun credits costs one pass per name, not one per credit.
+        """
+        key = (phrase, any_case)
+        found = self._printings.get(key)
+        if found is None:
+            pattern = r"\s+".join(re.escape(t) for t in phrase.split())
+            flags = re.IGNORECASE if any_case else 0
+            printed = re.finditer(rf"(?<![\w’'])(?:{pattern})", self._text, flags)
+            found = [(m.start(), m.end()) for m in printed]
+            self._printings[key] = found
+        upto = bisect.bisect_right(found, pos, key=lambda se: se[1])
+        out = []
+        for start, end in found[max(0, upto - _RECENT_PRINTINGS) : upto]:  # the latest ones
+            if end == pos or not _WORDISH.match(self._text, end):  # a whole word in text[:pos]
+                out.append(Span(start=start, end=end))
+        return out
 
     def _entity_for(self, cue: Cue, pos: int) -> _Entity | None:
         if cue.kind == "role" and cue.nouns & {"questioner", "answerer"}:
@@ -351,17 +371,16 @@ class SpeakerResolver:
         """
         gender = cue_words().pronouns.get(pronoun, "any")
         people = [m for m in self._mentions if m.pos < pos and (m.gender != "any" or m.nouns) and _person(m)]
-        speakers = [
-            e
-            for e in self._speakers
-            if gender in ("any", "plural")
-            or speaker_kind_of(e.name, e.phrase, e.nouns) is not SpeakerKind.INSTITUTION
-        ]
+
+        def may_be(e: _Entity) -> bool:  # a he or she is never an institution
+            return gender in ("any", "plural") or _kind(e) is not SpeakerKind.INSTITUTION
+
         exact = gender != "any"
         for same in (exact, False):
-            for pool in (speakers, people):
-                for entity in reversed(pool):
-                    if entity.gender == gender if same else _compatible(gender, entity.gender):
+            for pool in (self._speakers, people):
+                for entity in reversed(pool):  # latest first: the loop stops at the first fit
+                    fits = entity.gender == gender if same else _compatible(gender, entity.gender)
+                    if fits and (pool is people or may_be(entity)):
                         return self._identified(entity, gender, pos) or entity
         return self._nearby_name(pos)
 
@@ -586,6 +605,21 @@ def _issuer_re() -> re.Pattern[str]:
 
 
 _MENTION_RE = re.compile(rf"\b{NAME_RUN}")
+_WORDISH = re.compile(r"[\w’']")
+# The latest printings of a name a mention is chosen from: the one reported is the latest
+# informative one, which a long run of bare pronoun credits cannot push further back.
+_RECENT_PRINTINGS = 64
+
+
+@cache
+def _kind_of(name: str | None, phrase: str, nouns: frozenset[str]) -> SpeakerKind:
+    return speaker_kind_of(name, phrase, nouns)
+
+
+def _kind(entity: _Entity) -> SpeakerKind:
+    return _kind_of(entity.name, entity.phrase, entity.nouns)
+
+
 _POSSESSIVE_END = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 _APPOS_AFTER_RE = re.compile(r",\s*(?:the|a|an)\s+([^,;.!?“”\"\n]{1,60}),")
 
