@@ -20,3 +20,13 @@ def test_bench_index_small_prints_its_table() -> None:
                  "three_words", "absent", "all"):
         assert f"\n{kind} " in out
     assert "speedup" in out
+
+
+def test_extraction_scaling_bench_prints_a_ratio_per_shape() -> None:
+    out = subprocess.run(
+        [sys.executable, "bench/extraction_scaling.py", "--small"],
+        cwd=REPO, capture_output=True, text=True, timeout=300, check=True,
+    ).stdout
+    for shape in ("interview Q/A", "pronoun credits", "single quotes", "statements", "pairs of names"):
+        assert shape in out
+    assert "ratio" in out
