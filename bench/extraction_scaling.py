@@ -19,7 +19,8 @@ from verifier.articles.quotes import extract_quotes, load_article_text
 
 def interview(n: int) -> str:
     head = "Mayor Nell Ambrose took questions. Here are notes of Carl Weber\u2019s questions.\n"
-    lines = (f"Q: \u201cWill you run again, {i}?\u201d\nA: \u201cNot this time, {i}.\u201d\n" for i in range(n))
+    q, a = "Q: \u201cWill you run again, {}?\u201d\n", "A: \u201cNot this time, {}.\u201d\n"
+    lines = (q.format(i) + a.format(i) for i in range(n))
     return head + "".join(lines)
 
 
