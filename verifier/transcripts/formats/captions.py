@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from verifier.models import NO_SPEAKER, Span, Speaker, Transcript, Turn
 from verifier.transcripts.formats.common import clock, make_transcript, make_turn, speaker_for, words_in
 from verifier.transcripts.formats.frontmatter import split_front_matter
-from verifier.transcripts.formats.paragraphs import trim
+from verifier.transcripts.formats.paragraphs import cut_out
 
 _TS = r"(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{1,3}"
 TIMING_RE = re.compile(
@@ -151,17 +151,7 @@ def _parse(text: str, *, fmt: str, path: str | None, id: str) -> Transcript:
 
 def said_in(text: str, start: int, end: int) -> list[Span]:
     """The spoken spans of a cue: noise markers, stage directions and sound descriptions cut out."""
-    out: list[Span] = []
-    for span in words_in(text, start, end):
-        pos = span.start
-        for m in SOUND_RE.finditer(text, span.start, span.end):
-            piece = trim(text, pos, m.start())
-            if piece is not None:
-                out.append(piece)
-            pos = m.end()
-        piece = trim(text, pos, span.end)
-        if piece is not None:
-            out.append(piece)
+    out = [piece for span in words_in(text, start, end) for piece in cut_out(text, span, SOUND_RE)]
     return [p for p in out if any(c.isalnum() for c in p.of(text))]
 
 

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from verifier.models import NO_SPEAKER, Span, Speaker, Transcript, Turn
-from verifier.transcripts.formats.paragraphs import paragraphs, spoken_parts, trim
+from verifier.transcripts.formats.paragraphs import cut_out, paragraphs, spoken_parts
 from verifier.transcripts.formats.whitehouse import clean_title, iso_date
 from verifier.transcripts.speakers import role_for_label
 
@@ -34,14 +34,7 @@ def words_in(text: str, start: int, end: int) -> list[Span]:
     """The spoken spans of ``text[start:end]``: noise markers and stage directions cut out."""
     out: list[Span] = []
     for para in paragraphs(text, start, end):
-        pos = para.start
-        for m in NOISE_RE.finditer(text, para.start, para.end):
-            piece = trim(text, pos, m.start())
-            if piece is not None:
-                out.extend(spoken_parts(text, piece))
-            pos = m.end()
-        piece = trim(text, pos, para.end)
-        if piece is not None:
+        for piece in cut_out(text, para, NOISE_RE):
             out.extend(spoken_parts(text, piece))
     return [p for p in out if any(c.isalnum() for c in p.of(text))]
 

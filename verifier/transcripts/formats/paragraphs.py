@@ -41,11 +41,11 @@ def trim(text: str, start: int, end: int) -> Span | None:
     return Span(start=start, end=end) if start < end else None
 
 
-def spoken_parts(text: str, span: Span) -> list[Span]:
-    """The parts of a paragraph that were spoken: stage directions cut out."""
+def cut_out(text: str, span: Span, unspoken: re.Pattern[str]) -> list[Span]:
+    """The trimmed pieces of ``span`` between the matches of ``unspoken``."""
     parts: list[Span] = []
     pos = span.start
-    for m in STAGE_DIRECTION_RE.finditer(text, span.start, span.end):
+    for m in unspoken.finditer(text, span.start, span.end):
         part = trim(text, pos, m.start())
         if part is not None:
             parts.append(part)
@@ -54,3 +54,8 @@ def spoken_parts(text: str, span: Span) -> list[Span]:
     if part is not None:
         parts.append(part)
     return parts
+
+
+def spoken_parts(text: str, span: Span) -> list[Span]:
+    """The parts of a paragraph that were spoken: stage directions cut out."""
+    return cut_out(text, span, STAGE_DIRECTION_RE)
